@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Lmc.BuildingBlocks.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>
+    /// JWT bearer validation from configuration and a fallback policy that requires an
+    /// authenticated caller: every endpoint is closed unless it says otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddLmcAuthentication(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddSingleton(options);
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                // Keep the token's own claim names (sub, lmc_country, lmc_role) instead of the
+                // legacy SOAP URIs the handler maps them to by default.
+                jwt.MapInboundClaims = false;
+                jwt.Audience = options.Audience;
+                jwt.TokenValidationParameters.NameClaimType = LmcClaims.Subject;
+                jwt.TokenValidationParameters.RoleClaimType = LmcClaims.Role;
+                jwt.TokenValidationParameters.ValidAudience = options.Audience;
+                jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+
+                if (!string.IsNullOrWhiteSpace(options.Authority))
+                {
+                    jwt.Authority = options.Authority;
+                    jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+                }
+                else if (!string.IsNullOrWhiteSpace(options.DevelopmentSigningKey))
+                {
+                    if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+                    {
+                        throw new InvalidOperationException(
+                            "Auth:DevelopmentSigningKey is for Development and Testing only; set Auth:Authority to the token issuer.");
+                    }
+
+                    jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                    jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(options.DevelopmentSigningKey);
+                    jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+                }
+                else
+                {
+                    throw new InvalidOperationException("Configure Auth:Authority (the token issuer) or, in development, Auth:DevelopmentSigningKey.");
+                }
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return builder;
+    }
+
+    public static SymmetricSecurityKey DevelopmentKey(string base64)
+    {
+        var bytes = Convert.FromBase64String(base64);
+        if (bytes.Length < 32)
+        {
+            throw new InvalidOperationException("Auth:DevelopmentSigningKey must be at least 32 bytes (base64).");
+        }
+
+        return new SymmetricSecurityKey(bytes) { KeyId = "lmc-development" };
+    }
+
+    public static WebApplication UseLmcAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

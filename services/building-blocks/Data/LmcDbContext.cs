@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lmc.BuildingBlocks.Idempotency;
+using Lmc.BuildingBlocks.Inbox;
+using Lmc.BuildingBlocks.Outbox;
+using Lmc.Contracts.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lmc.BuildingBlocks.Data;
+
+/// <summary>
+/// Base of every service's DbContext: adds the outbox, the inbox and the idempotency records to
+/// the service's own model, so that an event, a consumed message id or a command's key is saved
+/// in the same transaction as the change it belongs to.
+/// </summary>
+public abstract class LmcDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>
+    /// Queues an integration event: it is written with the next SaveChanges and published by the
+    /// outbox dispatcher only once that transaction has committed.
+    /// </summary>
+    public void Publish<TEvent>(TEvent @event, Guid aggregateId) where TEvent : class, IIntegrationEvent
+    {
+        OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            AggregateId = aggregateId,
+            EventName = EventNames.Of<TEvent>(),
+            Payload = JsonSerializer.Serialize(@event, OutboxJson.Options),
+            OccurredAt = @event.OccurredAt,
+            TraceParent = Activity.Current?.Id,
+        });
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        base.OnModelCreating(modelBuilder);
+    }
+}

@@ -1,0 +1,61 @@
+using Lmc.BuildingBlocks.Domain;
+using Lmc.Contracts.Common.V1;
+
+namespace Lmc.BuildingBlocks.Grpc;
+
+/// <summary>Maps the shared proto types of lmc.common.v1 to the domain's codes and back.</summary>
+public static class CommonMapping
+{
+    public static string? ToCode(this Country country) => country switch
+    {
+        Country.Kh => MemberCountries.Cambodia,
+        Country.Cn => MemberCountries.China,
+        Country.La => MemberCountries.Laos,
+        Country.Mm => MemberCountries.Myanmar,
+        Country.Th => MemberCountries.Thailand,
+        Country.Vn => MemberCountries.VietNam,
+        _ => null,
+    };
+
+    public static Country ToCountry(string code) => code switch
+    {
+        MemberCountries.Cambodia => Country.Kh,
+        MemberCountries.China => Country.Cn,
+        MemberCountries.Laos => Country.La,
+        MemberCountries.Myanmar => Country.Mm,
+        MemberCountries.Thailand => Country.Th,
+        MemberCountries.VietNam => Country.Vn,
+        _ => Country.Unspecified,
+    };
+
+    public static string? ToSlug(this PriorityArea area) => area switch
+    {
+        PriorityArea.Connectivity => PriorityAreas.Connectivity,
+        PriorityArea.ProductionCapacity => PriorityAreas.ProductionCapacity,
+        PriorityArea.CrossBorderEconomicCooperation => PriorityAreas.CrossBorderEconomicCooperation,
+        PriorityArea.WaterResources => PriorityAreas.WaterResources,
+        PriorityArea.AgricultureAndPovertyReduction => PriorityAreas.AgricultureAndPovertyReduction,
+        _ => null,
+    };
+
+    public static PriorityArea ToPriorityArea(string slug) => slug switch
+    {
+        PriorityAreas.Connectivity => PriorityArea.Connectivity,
+        PriorityAreas.ProductionCapacity => PriorityArea.ProductionCapacity,
+        PriorityAreas.CrossBorderEconomicCooperation => PriorityArea.CrossBorderEconomicCooperation,
+        PriorityAreas.WaterResources => PriorityArea.WaterResources,
+        PriorityAreas.AgricultureAndPovertyReduction => PriorityArea.AgricultureAndPovertyReduction,
+        _ => PriorityArea.Unspecified,
+    };
+
+    public static Contracts.Common.V1.Money ToProto(this Domain.Money money) =>
+        new() { Currency = money.Currency, Amount = money.FormatAmount() };
+
+    /// <summary>Page size asked for, defaulted and capped.</summary>
+    public static int PageSize(this PageRequest? page) => page?.PageSize switch
+    {
+        null or <= 0 => 50,
+        > 200 => 200,
+        var size => size.Value,
+    };
+}

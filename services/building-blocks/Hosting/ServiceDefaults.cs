@@ -1,0 +1,93 @@
+using Lmc.BuildingBlocks.Auth;
+using Lmc.BuildingBlocks.Errors;
+using Lmc.BuildingBlocks.Grpc;
+using Lmc.BuildingBlocks.Health;
+using Lmc.BuildingBlocks.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Lmc.BuildingBlocks.Data;
+
+namespace Lmc.BuildingBlocks.Hosting;
+
+public static class ServiceDefaults
+{
+    /// <summary>
+    /// The cross-cutting setup of every LMC service: listeners, telemetry, health, authentication,
+    /// problem details, gRPC with transcoding and OpenAPI. Each service then adds its database,
+    /// messaging and own registrations.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string apiTitle)
+    {
+        builder.AddLmcListeners();
+        builder.AddLmcTelemetry();
+        builder.AddLmcHealth();
+        builder.AddLmcAuthentication();
+        builder.Services.AddProblemDetails();
+        builder.AddLmcGrpc(apiTitle);
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddLmcListeners(this WebApplicationBuilder builder)
+    {
+        var ports = builder.Configuration.GetSection(PortOptions.Section).Get<PortOptions>() ?? new PortOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            Listen(kestrel, ports.Http, HttpProtocols.Http1, ports.LoopbackOnly);
+            Listen(kestrel, ports.Grpc, HttpProtocols.Http2, ports.LoopbackOnly);
+            kestrel.AddServerHeader = false;
+        });
+        return builder;
+
+        static void Listen(KestrelServerOptions kestrel, int port, HttpProtocols protocols, bool loopbackOnly)
+        {
+            if (loopbackOnly)
+            {
+                kestrel.ListenLocalhost(port, o => o.Protocols = protocols);
+            }
+            else
+            {
+                kestrel.ListenAnyIP(port, o => o.Protocols = protocols);
+            }
+        }
+    }
+
+    /// <summary>The middleware and endpoints every service has, in the order they must run.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RestProblemDetailsMiddleware>();
+        app.MapLmcOpenApi(); // public: the gateway publishes every service's document
+        app.UseLmcAuthentication();
+        app.MapLmcHealth();
+        return app;
+    }
+
+    /// <summary>
+    /// Runs the service. With <c>--migrate-only</c> it applies the database migrations and exits
+    /// (the Kubernetes pre-upgrade job); otherwise it migrates first when
+    /// <c>Database:MigrateOnStartup</c> is true (local runs), then serves.
+    /// </summary>
+    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, string[] args)
+        where TDbContext : LmcDbContext
+    {
+        if (args.Contains("--migrate-only"))
+        {
+            await app.Services.MigrateAsync<TDbContext>();
+            return;
+        }
+
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
+        {
+            await app.Services.MigrateAsync<TDbContext>();
+        }
+
+        await app.RunAsync();
+    }
+}

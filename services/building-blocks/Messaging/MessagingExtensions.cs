@@ -1,0 +1,58 @@
+using Lmc.BuildingBlocks.Data;
+using Lmc.BuildingBlocks.Domain;
+using Lmc.BuildingBlocks.Outbox;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Lmc.BuildingBlocks.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (connection string <c>rabbitmq</c>, an amqp:// URI) with the
+    /// platform's conventions, and the outbox dispatcher of <typeparamref name="TDbContext"/>.
+    /// Queues are named <c>&lt;service&gt;-&lt;consumer&gt;</c> so that two services never share one.
+    /// </summary>
+    public static IHostApplicationBuilder AddLmcMessaging<TDbContext>(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+        where TDbContext : LmcDbContext
+    {
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var brokerUri = builder.Configuration.GetConnectionString("rabbitmq")
+            ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq (an amqp:// URI) is not configured.");
+        var serviceName = builder.Environment.ApplicationName.Replace("Lmc.", "", StringComparison.Ordinal).ToLowerInvariant();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName + "-", includeNamespace: false));
+            consumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(brokerUri), host => host.PublisherConfirmation = true);
+                rabbit.MessageTopology.SetEntityNameFormatter(new IntegrationEventNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                if (options.DelayedRedelivery)
+                {
+                    rabbit.UseDelayedMessageScheduler();
+                    rabbit.UseDelayedRedelivery(r => r.Intervals(options.RedeliveryIntervals));
+                }
+
+                rabbit.UseMessageRetry(r =>
+                {
+                    r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+                    // A message the domain refuses will be refused again: fault it at once.
+                    r.Ignore<DomainException>();
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        builder.Services.AddSingleton<OutboxDispatcher<TDbContext>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TDbContext>>());
+        return builder;
+    }
+}

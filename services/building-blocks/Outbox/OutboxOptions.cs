@@ -1,0 +1,19 @@
+namespace Lmc.BuildingBlocks.Outbox;
+
+/// <summary>Tuning of the outbox dispatcher (section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Rows read and published per transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Fallback poll when no wake-up arrives (a lost LISTEN connection, a clock skew).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Wait after a failed publication (the broker is down) before trying again.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Published rows are kept this long for audit and re-publication, then deleted.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}

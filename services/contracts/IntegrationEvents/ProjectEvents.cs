@@ -1,0 +1,42 @@
+namespace Lmc.Contracts.IntegrationEvents;
+
+// Events of the projects service, one per lifecycle change. Countries are ISO 3166-1 alpha-2
+// codes ("TH"), priority areas their slugs ("water-resources"), amounts decimal.
+
+[EventName("lmc.projects.project-proposed.v1")]
+public sealed record ProjectProposed(
+    Guid ProjectId,
+    string LeadCountry,
+    IReadOnlyList<string> PartnerCountries,
+    string PriorityArea,
+    string Title,
+    string Currency,
+    decimal BudgetAmount,
+    DateOnly PlannedStart,
+    DateOnly PlannedEnd,
+    long Version,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+[EventName("lmc.projects.project-submitted.v1")]
+public sealed record ProjectSubmitted(Guid ProjectId, string LeadCountry, string PriorityArea, long Version, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+[EventName("lmc.projects.project-endorsed.v1")]
+public sealed record ProjectEndorsed(Guid ProjectId, string LeadCountry, string PriorityArea, string EndorsedBy, long Version, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+[EventName("lmc.projects.project-adopted.v1")]
+public sealed record ProjectAdopted(Guid ProjectId, string LeadCountry, string PriorityArea, long Version, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+[EventName("lmc.projects.project-started.v1")]
+public sealed record ProjectStarted(Guid ProjectId, string LeadCountry, string PriorityArea, long Version, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+[EventName("lmc.projects.project-completed.v1")]
+public sealed record ProjectCompleted(Guid ProjectId, string LeadCountry, string PriorityArea, long Version, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+[EventName("lmc.projects.project-cancelled.v1")]
+public sealed record ProjectCancelled(Guid ProjectId, string LeadCountry, string PriorityArea, string Reason, long Version, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;

@@ -1,0 +1,71 @@
+using Grpc.Core;
+using Lmc.BuildingBlocks.Auth;
+using Lmc.BuildingBlocks.Domain;
+using Lmc.BuildingBlocks.Grpc;
+using Lmc.Contracts.Common.V1;
+using Lmc.Contracts.Projects.V1;
+using Lmc.Projects.Application;
+
+namespace Lmc.Projects.Grpc;
+
+/// <summary>lmc.projects.v1.ProjectsService over gRPC and, transcoded, over REST.</summary>
+public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries queries) : ProjectsService.ProjectsServiceBase
+{
+    public override async Task<ProposeProjectResponse> ProposeProject(ProposeProjectRequest request, ServerCallContext context)
+    {
+        var project = await commands.ProposeAsync(
+            Caller(context), request.ToProposal(), request.IdempotencyKey, request.IdempotencyHash(), context.CancellationToken);
+        return new ProposeProjectResponse { Project = project.ToProto() };
+    }
+
+    public override async Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context)
+    {
+        var project = await commands.GetAsync(ProjectMapping.ParseId(request.ProjectId), context.CancellationToken);
+        return new GetProjectResponse { Project = project.ToProto() };
+    }
+
+    public override async Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context)
+    {
+        var errors = new ValidationErrors();
+        if (request.Year != 0 && request.Year is < 2000 or > 2100)
+        {
+            errors.Add("year", "must be between 2000 and 2100");
+        }
+
+        errors.ThrowIfAny();
+        var filter = new ProjectFilter(
+            request.Country.ToCode(),
+            request.PriorityArea.ToSlug(),
+            request.Status.ToDomain(),
+            request.Year == 0 ? null : request.Year);
+        var (items, next) = await queries.ListAsync(
+            filter, request.Page.PageSize(), ProjectMapping.ParsePageToken(request.Page?.PageToken ?? ""), context.CancellationToken);
+
+        var response = new ListProjectsResponse
+        {
+            Page = new PageResponse { NextPageToken = next is { } last ? ProjectMapping.PageToken(last) : "" },
+        };
+        response.Projects.AddRange(items.Select(p => p.ToProto()));
+        return response;
+    }
+
+    public override async Task<SubmitProjectResponse> SubmitProject(SubmitProjectRequest request, ServerCallContext context) =>
+        new() { Project = (await commands.SubmitAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+
+    public override async Task<EndorseProjectResponse> EndorseProject(EndorseProjectRequest request, ServerCallContext context) =>
+        new() { Project = (await commands.EndorseAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+
+    public override async Task<AdoptProjectResponse> AdoptProject(AdoptProjectRequest request, ServerCallContext context) =>
+        new() { Project = (await commands.AdoptAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+
+    public override async Task<StartProjectResponse> StartProject(StartProjectRequest request, ServerCallContext context) =>
+        new() { Project = (await commands.StartAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+
+    public override async Task<CompleteProjectResponse> CompleteProject(CompleteProjectRequest request, ServerCallContext context) =>
+        new() { Project = (await commands.CompleteAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+
+    public override async Task<CancelProjectResponse> CancelProject(CancelProjectRequest request, ServerCallContext context) =>
+        new() { Project = (await commands.CancelAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Reason, context.CancellationToken)).ToProto() };
+
+    private static Caller Caller(ServerCallContext context) => BuildingBlocks.Auth.Caller.From(context.GetHttpContext().User);
+}
