@@ -18,8 +18,6 @@ public static class HealthExtensions
     public static IHostApplicationBuilder AddLmcHealth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
-        // The standard grpc.health.v1.Health service answers from the same readiness checks.
-        builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ReadyTag)));
         return builder;
     }
 
@@ -35,7 +33,6 @@ public static class HealthExtensions
             Predicate = r => r.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
-        endpoints.MapGrpcHealthChecksService().AllowAnonymous();
         return endpoints;
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Lmc.BuildingBlocks.Data;
 
@@ -23,13 +24,21 @@ public static class ServiceDefaults
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string apiTitle)
     {
+        builder.AddHostDefaults();
+        builder.AddLmcGrpc(apiTitle);
+        builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthExtensions.ReadyTag)));
+        return builder;
+    }
+
+    /// <summary>What the gateway shares with the services: listeners, telemetry, health, authentication, problem details.</summary>
+    public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
+    {
         builder.AddLmcListeners();
         builder.AddLmcTelemetry();
         builder.AddLmcHealth();
         builder.AddLmcAuthentication();
         builder.Services.AddProblemDetails();
-        builder.AddLmcGrpc(apiTitle);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -60,10 +69,21 @@ public static class ServiceDefaults
     /// <summary>The middleware and endpoints every service has, in the order they must run.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseHostDefaults(beforeAuthentication: () =>
+        {
+            app.UseMiddleware<RestProblemDetailsMiddleware>();
+            app.MapLmcOpenApi(); // public: the gateway publishes every service's document
+        });
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Error handling, authentication and health, shared by the gateway and the services.</summary>
+    public static WebApplication UseHostDefaults(this WebApplication app, Action? beforeAuthentication = null)
+    {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RestProblemDetailsMiddleware>();
-        app.MapLmcOpenApi(); // public: the gateway publishes every service's document
+        beforeAuthentication?.Invoke();
         app.UseLmcAuthentication();
         app.MapLmcHealth();
         return app;

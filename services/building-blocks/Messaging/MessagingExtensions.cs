@@ -4,6 +4,7 @@ using Lmc.BuildingBlocks.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Lmc.BuildingBlocks.Messaging;
@@ -50,6 +51,7 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddSingleton<OutboxDispatcher<TDbContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TDbContext>>());

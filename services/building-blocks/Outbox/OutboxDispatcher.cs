@@ -23,7 +23,7 @@ namespace Lmc.BuildingBlocks.Outbox;
 /// </summary>
 public sealed partial class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    IBusControl bus,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
@@ -44,6 +44,10 @@ public sealed partial class OutboxDispatcher<TDbContext>(
     {
         var listening = ListenAsync(stoppingToken);
         var settings = options.Value;
+
+        // Publishing before the bus has declared its topology would send the first events to
+        // exchanges nobody is bound to yet.
+        await WaitForBusAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -153,7 +157,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
 
         // Bounded: a broker that accepts the connection but never confirms must not stall the batch forever.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context =>
         {
             context.MessageId = message.Id;
@@ -211,6 +215,24 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             {
                 LogListenFailed(logger, exception);
                 await DelayAsync(options.Value.RetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task WaitForBusAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)) == BusHealthStatus.Healthy)
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not healthy yet; keep waiting.
             }
         }
     }

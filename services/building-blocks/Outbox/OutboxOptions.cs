@@ -14,6 +14,9 @@ public sealed class OutboxOptions
     /// <summary>Wait after a failed publication (the broker is down) before trying again.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Longest wait for the broker's confirm of one message before the batch is retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Published rows are kept this long for audit and re-publication, then deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }

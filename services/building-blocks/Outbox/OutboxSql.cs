@@ -13,19 +13,19 @@ public static class OutboxSql
     /// </summary>
     public const string Channel = "lmc_outbox";
 
+    /// <summary>The trigger and its function, as SQL.</summary>
+    public const string WakeUpTriggerSql = $"""
+        CREATE OR REPLACE FUNCTION lmc_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('{Channel}', '');
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER {Table}_notify AFTER INSERT ON {Table}
+          FOR EACH STATEMENT EXECUTE FUNCTION lmc_outbox_notify();
+        """;
+
     /// <summary>Adds the wake-up trigger; call it in the migration that creates the outbox table.</summary>
-    public static void AddOutboxWakeUpTrigger(this MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.Sql($"""
-            CREATE OR REPLACE FUNCTION lmc_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              PERFORM pg_notify('{Channel}', '');
-              RETURN NULL;
-            END $$;
-            CREATE TRIGGER {Table}_notify AFTER INSERT ON {Table}
-              FOR EACH STATEMENT EXECUTE FUNCTION lmc_outbox_notify();
-            """);
-    }
+    public static void AddOutboxWakeUpTrigger(this MigrationBuilder migrationBuilder) => migrationBuilder.Sql(WakeUpTriggerSql);
 
     public static void DropOutboxWakeUpTrigger(this MigrationBuilder migrationBuilder)
     {

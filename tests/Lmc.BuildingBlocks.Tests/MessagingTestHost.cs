@@ -1,0 +1,100 @@
+using Lmc.BuildingBlocks.Data;
+using Lmc.BuildingBlocks.Inbox;
+using Lmc.BuildingBlocks.Messaging;
+using Lmc.BuildingBlocks.Outbox;
+using Lmc.Contracts.IntegrationEvents;
+using Lmc.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lmc.BuildingBlocks.Tests;
+
+/// <summary>A thing the tests change, and the effects their consumer records.</summary>
+public sealed class Widget
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public sealed class Effect
+{
+    public long Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public long Version { get; set; }
+    public Guid MessageId { get; set; }
+}
+
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : LmcDbContext(options)
+{
+    public DbSet<Widget> Widgets => Set<Widget>();
+    public DbSet<Effect> Effects => Set<Effect>();
+
+    public static async Task<string> CreateSchemaAsync(IsolatedInfrastructure infrastructure, string name)
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync(name);
+        await using var db = Open(connectionString);
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync(OutboxSql.WakeUpTriggerSql);
+        return connectionString;
+    }
+
+    public static TestDbContext Open(string connectionString) =>
+        new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(connectionString).Options);
+}
+
+/// <summary>The consumer under test: records one effect per ProjectSubmitted, through the inbox.</summary>
+public sealed class SubmittedEffects(TestDbContext db, ILogger<SubmittedEffects> logger)
+    : InboxConsumer<ProjectSubmitted, TestDbContext>(db, logger)
+{
+    protected override Task HandleAsync(ProjectSubmitted message, ConsumeContext<ProjectSubmitted> context, CancellationToken cancellationToken)
+    {
+        Db.Effects.Add(new Effect { ProjectId = message.ProjectId, Version = message.Version, MessageId = context.MessageId!.Value });
+        return Task.CompletedTask;
+    }
+}
+
+public static class MessagingTestHost
+{
+    /// <summary>
+    /// A host with the real building blocks: MassTransit on the run's vhost, the outbox dispatcher
+    /// and the consumer. One message at a time, so arrival order is observable; the fallback poll
+    /// is ten minutes, so anything published sooner was woken by the commit's NOTIFY.
+    /// </summary>
+    public static IHost Build(string connectionString, IsolatedInfrastructure infrastructure)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "Lmc.OutboxTests",
+            EnvironmentName = "Testing",
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqUri,
+            ["Messaging:ConcurrentMessageLimit"] = "1",
+            ["Messaging:PrefetchCount"] = "1",
+            ["Messaging:RetryLimit"] = "1",
+            ["Outbox:PollInterval"] = "00:10:00",
+            ["Outbox:RetryDelay"] = "00:00:00.300",
+            ["Outbox:PublishTimeout"] = "00:00:03",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddDbContext<TestDbContext>(o => o.UseNpgsql(connectionString));
+        builder.AddLmcMessaging<TestDbContext>(bus => bus.AddConsumer<SubmittedEffects>());
+        return builder.Build();
+    }
+
+    /// <summary>Starts the host and waits until its receive endpoints are bound, so no test message goes to an unbound exchange.</summary>
+    public static async Task StartAndWaitForBusAsync(this IHost host)
+    {
+        await host.StartAsync();
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        Assert.Equal(BusHealthStatus.Healthy, health);
+    }
+
+    public static ProjectSubmitted Submitted(Guid projectId, long version) =>
+        new(projectId, "TH", "water-resources", version, DateTimeOffset.UtcNow);
+}
