@@ -27,7 +27,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
             return await GetAsync(Guid.Parse(earlierId), cancellationToken);
         }
 
-        var now = time.GetUtcNow();
+        var now = Now();
         var project = Project.Propose(valid, caller.Subject, now);
         db.Projects.Add(project);
         if (!string.IsNullOrEmpty(idempotencyKey))
@@ -62,7 +62,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
         ChangeAsync(id, expectedVersion, project =>
         {
             EnsureLeadSecretariat(caller, project, "submit");
-            project.Submit(time.GetUtcNow());
+            project.Submit(Now());
             return new ProjectSubmitted(project.Id, project.LeadCountry, project.PriorityArea, project.Version, project.UpdatedAt);
         }, cancellationToken);
 
@@ -74,7 +74,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
                 throw new ForbiddenException($"Only members of the {project.PriorityArea} joint working group may endorse this project.");
             }
 
-            project.Endorse(caller.Subject, time.GetUtcNow());
+            project.Endorse(caller.Subject, Now());
             return new ProjectEndorsed(project.Id, project.LeadCountry, project.PriorityArea, caller.Subject, project.Version, project.UpdatedAt);
         }, cancellationToken);
 
@@ -84,7 +84,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
             // Adoption is the FMM's decision; until the meetings service delivers it as an event,
             // the platform administrator records it.
             caller.EnsureRole(LmcRoles.Admin, "record the adoption of a project");
-            project.Adopt(time.GetUtcNow());
+            project.Adopt(Now());
             return new ProjectAdopted(project.Id, project.LeadCountry, project.PriorityArea, project.Version, project.UpdatedAt);
         }, cancellationToken);
 
@@ -92,7 +92,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
         ChangeAsync(id, expectedVersion, project =>
         {
             EnsureLeadSecretariat(caller, project, "start");
-            project.Start(time.GetUtcNow());
+            project.Start(Now());
             return new ProjectStarted(project.Id, project.LeadCountry, project.PriorityArea, project.Version, project.UpdatedAt);
         }, cancellationToken);
 
@@ -100,7 +100,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
         ChangeAsync(id, expectedVersion, project =>
         {
             EnsureLeadSecretariat(caller, project, "complete");
-            project.Complete(time.GetUtcNow());
+            project.Complete(Now());
             return new ProjectCompleted(project.Id, project.LeadCountry, project.PriorityArea, project.Version, project.UpdatedAt);
         }, cancellationToken);
 
@@ -108,9 +108,11 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
         ChangeAsync(id, expectedVersion, project =>
         {
             EnsureLeadSecretariat(caller, project, "cancel");
-            project.Cancel(reason, time.GetUtcNow());
+            project.Cancel(reason, Now());
             return new ProjectCancelled(project.Id, project.LeadCountry, project.PriorityArea, project.CancellationReason!, project.Version, project.UpdatedAt);
         }, cancellationToken);
+
+    private DateTimeOffset Now() => time.GetUtcNow().ToMicroseconds();
 
     private static void EnsureLeadSecretariat(Caller caller, Project project, string verb)
     {
