@@ -19,6 +19,23 @@ public static class AuthExtensions
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddSingleton(options);
 
+        // Decided here, not inside the options callback, so a misconfigured service fails at start
+        // instead of on its first request.
+        var useAuthority = !string.IsNullOrWhiteSpace(options.Authority);
+        if (!useAuthority)
+        {
+            if (string.IsNullOrWhiteSpace(options.DevelopmentSigningKey))
+            {
+                throw new InvalidOperationException("Configure Auth:Authority (the token issuer) or, in development, Auth:DevelopmentSigningKey.");
+            }
+
+            if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+            {
+                throw new InvalidOperationException(
+                    "Auth:DevelopmentSigningKey is for Development and Testing only; set Auth:Authority to the token issuer.");
+            }
+        }
+
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -32,26 +49,16 @@ public static class AuthExtensions
                 jwt.TokenValidationParameters.ValidAudience = options.Audience;
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
 
-                if (!string.IsNullOrWhiteSpace(options.Authority))
+                if (useAuthority)
                 {
                     jwt.Authority = options.Authority;
                     jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
                 }
-                else if (!string.IsNullOrWhiteSpace(options.DevelopmentSigningKey))
-                {
-                    if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
-                    {
-                        throw new InvalidOperationException(
-                            "Auth:DevelopmentSigningKey is for Development and Testing only; set Auth:Authority to the token issuer.");
-                    }
-
-                    jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
-                    jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(options.DevelopmentSigningKey);
-                    jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
-                }
                 else
                 {
-                    throw new InvalidOperationException("Configure Auth:Authority (the token issuer) or, in development, Auth:DevelopmentSigningKey.");
+                    jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                    jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(options.DevelopmentSigningKey!);
+                    jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
                 }
             });
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Contract checks, run by `./lmc test`: `buf lint` over protos/, and `buf breaking` against the
+# commit that introduced the module, so that a v1 package only ever grows (breaking changes go
+# to a v2 package). google/api/{annotations,http}.proto are taken from the
+# Microsoft.AspNetCore.Grpc.JsonTranscoding package in the NuGet cache (restored by the build)
+# rather than copied into the repository.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$here"
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi
+buf="$here/node_modules/.bin/buf"
+
+version=$(sed -n 's/.*Include="Microsoft.AspNetCore.Grpc.JsonTranscoding" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props")
+packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+google="$packages/microsoft.aspnetcore.grpc.jsontranscoding/$version/content/protos/google"
+[ -d "$google" ] || { echo "missing $google: run the build (dotnet restore) first" >&2; exit 1; }
+
+stage() { # stage <dest> : a copy of protos/ (from the tree, or from stdin as a tar) plus google/api
+  rm -rf "$1" && mkdir -p "$1"
+  cp -r "$google" "$1/google"
+}
+
+passed=0 failed=0
+check() { local name="$1"; shift; if "$@"; then passed=$((passed+1)); echo "PASS $name"; else failed=$((failed+1)); echo "FAIL $name"; fi; }
+
+stage .stage/current
+cp -r "$repo/protos/." .stage/current/
+check "buf lint" "$buf" lint .stage/current
+
+base=$(git -C "$repo" log --diff-filter=A --format=%H -- protos/buf.yaml 2>/dev/null | tail -n 1 || true)
+if [ -n "$base" ]; then
+  stage .stage/base
+  git -C "$repo" archive "$base" protos | tar -x -C .stage/base --strip-components=1
+  check "buf breaking against ${base:0:7}" "$buf" breaking .stage/current --against .stage/base
+else
+  echo "SKIP buf breaking: no earlier commit of protos/ to compare with"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
