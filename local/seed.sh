@@ -5,8 +5,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 gateway="${1:-http://localhost:8080}"
-token() { "$here/mint-dev-token.sh" "$@"; }
-admin=$(token --role admin --sub dev-admin)
+token() { "$here/token.sh" "$@"; }
+admin=$(token --role admin)
 
 post() { # post <token> <path> <json>
   curl -sS -X POST "$gateway$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"

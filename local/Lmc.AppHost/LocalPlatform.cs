@@ -11,10 +11,10 @@ internal static class LocalPlatform
     public const string DatabasePassword = "lmc";
     public const string RabbitMqUri = "amqp://lmc:lmc@127.0.0.1:5672/";
 
-    private static readonly string LocalFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
+    /// <summary>The identity service's issuer: every service validates tokens through its discovery document.</summary>
+    public const string Issuer = "http://localhost:5001/";
 
-    /// <summary>The key `./lmc token` signs with; development only, never configured in a cluster.</summary>
-    public static string DevelopmentSigningKey => File.ReadAllText(Path.Combine(LocalFolder, "dev-signing-key")).Trim();
+    private static readonly string LocalFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
 
     /// <summary>PostgreSQL or RabbitMQ from Debian's packages, healthy once its port answers.</summary>
     public static IResourceBuilder<ExecutableResource> AddInfrastructure(this IDistributedApplicationBuilder builder, string name, int port)
@@ -38,14 +38,15 @@ internal static class LocalPlatform
             .WithHealthCheck(check);
     }
 
-    /// <summary>Development environment, loopback listeners and the development signing key.</summary>
+    /// <summary>Development environment, loopback listeners, tokens from the local identity service.</summary>
     public static IResourceBuilder<ProjectResource> WithLocalDefaults(this IResourceBuilder<ProjectResource> project) => project
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
         .WithEnvironment("Ports__LoopbackOnly", "true")
-        .WithEnvironment("Auth__DevelopmentSigningKey", DevelopmentSigningKey);
+        .WithEnvironment("Auth__Authority", Issuer)
+        .WithEnvironment("Auth__RequireHttpsMetadata", "false");
 
     /// <summary>
-    /// A platform service with its own database, the broker, the development key and two
+    /// A platform service with its own database, the broker, the local issuer and two
     /// listeners (REST on <paramref name="httpPort"/>, gRPC on the next port).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddLmcService<TProject>(

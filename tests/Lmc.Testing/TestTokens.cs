@@ -17,7 +17,8 @@ public static class TestTokens
         DateTime? expires = null,
         string issuer = TestEnvironment.Issuer,
         string audience = TestEnvironment.Audience,
-        string signingKey = TestEnvironment.SigningKey)
+        string signingKey = TestEnvironment.SigningKey,
+        IEnumerable<string>? scopes = null)
     {
         var roleList = roles.ToList();
         var claims = new List<Claim> { new(LmcClaims.Subject, subject ?? $"test-{country ?? "platform"}-{string.Join('+', roleList)}") };
@@ -27,6 +28,8 @@ public static class TestTokens
         }
 
         claims.AddRange(roleList.Select(r => new Claim(LmcClaims.Role, r)));
+        // Like the development clients: every scope unless the test says otherwise.
+        claims.Add(new Claim(LmcClaims.Scope, string.Join(' ', scopes ?? LmcScopes.All)));
         var now = DateTime.UtcNow;
         var expiry = expires ?? now.AddMinutes(30);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -62,8 +62,9 @@ public static class AuthExtensions
                 }
             });
 
-        builder.Services.AddAuthorizationBuilder()
+        var authorization = builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        authorization.AddLmcPolicies();
         return builder;
     }
 

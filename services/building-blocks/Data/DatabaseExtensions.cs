@@ -11,14 +11,18 @@ public static class DatabaseExtensions
     /// The service's own PostgreSQL database (connection string named after the service), with
     /// a readiness check and retries of transient failures.
     /// </summary>
-    public static IHostApplicationBuilder AddLmcDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
+    public static IHostApplicationBuilder AddLmcDatabase<TDbContext>(
+        this IHostApplicationBuilder builder, string connectionName, Action<DbContextOptionsBuilder>? configure = null)
         where TDbContext : LmcDbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
 
-        builder.Services.AddDbContext<TDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+        builder.Services.AddDbContext<TDbContext>(options =>
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+            configure?.Invoke(options);
+        });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>("database", tags: [Health.HealthExtensions.ReadyTag]);
         return builder;
     }

@@ -38,6 +38,14 @@ public abstract class LmcDbContext(DbContextOptions options) : DbContext(options
         });
     }
 
+    /// <summary>Queues an event of an aggregate known by a string key (a client id, a code).</summary>
+    public void Publish<TEvent>(TEvent @event, string aggregateKey) where TEvent : class, IIntegrationEvent =>
+        Publish(@event, AggregateIdOf(aggregateKey));
+
+    /// <summary>A stable id for a string key, so that one aggregate's events keep their order.</summary>
+    public static Guid AggregateIdOf(string key) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());

@@ -94,7 +94,7 @@ public static class ServiceDefaults
     /// (the Kubernetes pre-upgrade job); otherwise it migrates first when
     /// <c>Database:MigrateOnStartup</c> is true (local runs), then serves.
     /// </summary>
-    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, string[] args)
+    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, string[] args, Func<IServiceProvider, Task>? afterMigrations = null)
         where TDbContext : LmcDbContext
     {
         if (args.Contains("--migrate-only"))
@@ -106,6 +106,11 @@ public static class ServiceDefaults
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {
             await app.Services.MigrateAsync<TDbContext>();
+        }
+
+        if (afterMigrations is not null)
+        {
+            await afterMigrations(app.Services);
         }
 
         await app.RunAsync();

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Grpc;
@@ -8,9 +9,17 @@ using Lmc.Projects.Application;
 
 namespace Lmc.Projects.Grpc;
 
-/// <summary>lmc.projects.v1.ProjectsService over gRPC and, transcoded, over REST.</summary>
+/// <summary>
+/// lmc.projects.v1.ProjectsService over gRPC and, transcoded, over REST. Reads need the
+/// projects:read scope, changes projects:write; who may change which project is decided
+/// against the project itself in <see cref="ProjectCommands"/>.
+/// </summary>
 public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries queries) : ProjectsService.ProjectsServiceBase
 {
+    private const string ReadPolicy = LmcPolicies.ReadPrefix + "projects";
+    private const string WritePolicy = LmcPolicies.WritePrefix + "projects";
+
+    [Authorize(Policy = WritePolicy)]
     public override async Task<ProposeProjectResponse> ProposeProject(ProposeProjectRequest request, ServerCallContext context)
     {
         var project = await commands.ProposeAsync(
@@ -18,12 +27,14 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
         return new ProposeProjectResponse { Project = project.ToProto() };
     }
 
+    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context)
     {
         var project = await commands.GetAsync(ProjectMapping.ParseId(request.ProjectId), context.CancellationToken);
         return new GetProjectResponse { Project = project.ToProto() };
     }
 
+    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context)
     {
         var errors = new ValidationErrors();
@@ -49,21 +60,27 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
         return response;
     }
 
+    [Authorize(Policy = WritePolicy)]
     public override async Task<SubmitProjectResponse> SubmitProject(SubmitProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.SubmitAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
+    [Authorize(Policy = WritePolicy)]
     public override async Task<EndorseProjectResponse> EndorseProject(EndorseProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.EndorseAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
+    [Authorize(Policy = WritePolicy)]
     public override async Task<AdoptProjectResponse> AdoptProject(AdoptProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.AdoptAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
+    [Authorize(Policy = WritePolicy)]
     public override async Task<StartProjectResponse> StartProject(StartProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.StartAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
+    [Authorize(Policy = WritePolicy)]
     public override async Task<CompleteProjectResponse> CompleteProject(CompleteProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.CompleteAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
+    [Authorize(Policy = WritePolicy)]
     public override async Task<CancelProjectResponse> CancelProject(CancelProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.CancelAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Reason, context.CancellationToken)).ToProto() };
 

@@ -1,0 +1,14 @@
+namespace Lmc.Contracts.IntegrationEvents;
+
+// Events of the identity service: who may act, for audit and for services that keep their own
+// view of the platform's members.
+
+[EventName("lmc.identity.client-registered.v1")]
+public sealed record ClientRegistered(string ClientId, string DisplayName, string? Country, IReadOnlyList<string> Roles, IReadOnlyList<string> Scopes, string RegisteredBy, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+[EventName("lmc.identity.role-granted.v1")]
+public sealed record RoleGranted(string ClientId, string? Country, string Role, string GrantedBy, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+[EventName("lmc.identity.role-revoked.v1")]
+public sealed record RoleRevoked(string ClientId, string? Country, string Role, string RevokedBy, DateTimeOffset OccurredAt) : IIntegrationEvent;

@@ -1,0 +1,67 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lmc.BuildingBlocks.Auth;
+using Lmc.BuildingBlocks.Grpc;
+using Lmc.Contracts.Common.V1;
+using Lmc.Contracts.Identity.V1;
+using Lmc.Identity.Application;
+using Lmc.Identity.Domain;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Lmc.Identity.Grpc;
+
+/// <summary>lmc.identity.v1.IdentityAdminService: for the platform administrator only.</summary>
+[Authorize(Policy = LmcPolicies.Admin)]
+public sealed class IdentityAdminGrpcService(ClientAdministration administration) : IdentityAdminService.IdentityAdminServiceBase
+{
+    private const string ReadPolicy = LmcPolicies.ReadPrefix + "identity";
+    private const string WritePolicy = LmcPolicies.WritePrefix + "identity";
+
+    [Authorize(Policy = WritePolicy)]
+    public override async Task<RegisterClientResponse> RegisterClient(RegisterClientRequest request, ServerCallContext context)
+    {
+        var (client, secret) = await administration.RegisterAsync(
+            Caller(context), request.ClientId, request.DisplayName, request.Country.ToCode(), request.Roles, request.Scopes, context.CancellationToken);
+        return new RegisterClientResponse { Client = ToProto(client), ClientSecret = secret };
+    }
+
+    [Authorize(Policy = ReadPolicy)]
+    public override async Task<GetClientResponse> GetClient(GetClientRequest request, ServerCallContext context) =>
+        new() { Client = ToProto(await administration.GetAsync(Caller(context), request.ClientId, context.CancellationToken)) };
+
+    [Authorize(Policy = ReadPolicy)]
+    public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
+    {
+        var after = string.IsNullOrEmpty(request.Page?.PageToken) ? null : request.Page.PageToken;
+        var (items, next) = await administration.ListAsync(
+            Caller(context), request.Country.ToCode(), request.Page.PageSize(), after, context.CancellationToken);
+        var response = new ListClientsResponse { Page = new PageResponse { NextPageToken = next ?? "" } };
+        response.Clients.AddRange(items.Select(ToProto));
+        return response;
+    }
+
+    [Authorize(Policy = WritePolicy)]
+    public override async Task<GrantRoleResponse> GrantRole(GrantRoleRequest request, ServerCallContext context) =>
+        new() { Client = ToProto(await administration.GrantRoleAsync(Caller(context), request.ClientId, request.Role, context.CancellationToken)) };
+
+    [Authorize(Policy = WritePolicy)]
+    public override async Task<RevokeRoleResponse> RevokeRole(RevokeRoleRequest request, ServerCallContext context) =>
+        new() { Client = ToProto(await administration.RevokeRoleAsync(Caller(context), request.ClientId, request.Role, context.CancellationToken)) };
+
+    private static Contracts.Identity.V1.Client ToProto(ClientProfile profile)
+    {
+        var client = new Contracts.Identity.V1.Client
+        {
+            ClientId = profile.ClientId,
+            DisplayName = profile.DisplayName,
+            Country = profile.Country is null ? Country.Unspecified : CommonMapping.ToCountry(profile.Country),
+            CreatedAt = Timestamp.FromDateTimeOffset(profile.CreatedAt),
+            Version = profile.Version,
+        };
+        client.Roles.AddRange(profile.Roles);
+        client.Scopes.AddRange(profile.Scopes);
+        return client;
+    }
+
+    private static Caller Caller(ServerCallContext context) => BuildingBlocks.Auth.Caller.From(context.GetHttpContext().User);
+}
