@@ -1,8 +1,10 @@
 using Lmc.BuildingBlocks.Hosting;
+using Lmc.Gateway.Edge;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHostDefaults();
+builder.AddGatewayEdge();
 builder.Services.AddServiceDiscovery();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -10,7 +12,9 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
-app.UseHostDefaults();
+app.UseGatewayEdge();
+app.UseHostDefaults(afterAuthentication: () => app.UseRateLimiter());
+app.MapGatewayPages();
 // Every route names its policy; anything unmatched falls to the fallback policy (authenticated
 // callers only) and then to 404: nothing is reachable by accident.
 app.MapReverseProxy();

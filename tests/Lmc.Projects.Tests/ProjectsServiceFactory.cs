@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Lmc.Projects.Tests;
 
@@ -18,6 +19,9 @@ public sealed class ProjectsServiceFactory : WebApplicationFactory<Program>, IAs
 {
     private IsolatedInfrastructure _infrastructure = null!;
     private string _connectionString = null!;
+
+    /// <summary>Everything the service logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -39,6 +43,9 @@ public sealed class ProjectsServiceFactory : WebApplicationFactory<Program>, IAs
         builder.UseSetting("ConnectionStrings:rabbitmq", _infrastructure.RabbitMqUri);
         builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Debug");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Debug");
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
     }
 
     public ProjectsService.ProjectsServiceClient GrpcClient() =>

@@ -10,6 +10,16 @@ public static class TestTokens
 {
     public static string For(string? country, params string[] roles) => Mint(country, roles);
 
+    /// <summary>The same token with one character of its payload changed: the signature no longer matches.</summary>
+    public static string Tampered(string token)
+    {
+        var parts = token.Split('.');
+        var payload = parts[1].ToCharArray();
+        var i = payload.Length / 2;
+        payload[i] = payload[i] == 'A' ? 'B' : 'A';
+        return $"{parts[0]}.{new string(payload)}.{parts[2]}";
+    }
+
     public static string Mint(
         string? country,
         IEnumerable<string> roles,
@@ -18,7 +28,8 @@ public static class TestTokens
         string issuer = TestEnvironment.Issuer,
         string audience = TestEnvironment.Audience,
         string signingKey = TestEnvironment.SigningKey,
-        IEnumerable<string>? scopes = null)
+        IEnumerable<string>? scopes = null,
+        SigningCredentials? credentials = null)
     {
         var roleList = roles.ToList();
         var claims = new List<Claim> { new(LmcClaims.Subject, subject ?? $"test-{country ?? "platform"}-{string.Join('+', roleList)}") };
@@ -40,7 +51,7 @@ public static class TestTokens
             IssuedAt = expiry < now ? expiry.AddMinutes(-10) : now,
             NotBefore = expiry < now ? expiry.AddMinutes(-10) : now,
             Expires = expiry,
-            SigningCredentials = new SigningCredentials(AuthExtensions.DevelopmentKey(signingKey), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials ?? new SigningCredentials(AuthExtensions.DevelopmentKey(signingKey), SecurityAlgorithms.HmacSha256),
         });
     }
 }

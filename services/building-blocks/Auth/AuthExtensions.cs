@@ -78,11 +78,4 @@ public static class AuthExtensions
 
         return new SymmetricSecurityKey(bytes) { KeyId = "lmc-development" };
     }
-
-    public static WebApplication UseLmcAuthentication(this WebApplication app)
-    {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        return app;
-    }
 }

@@ -7,7 +7,10 @@ namespace Lmc.BuildingBlocks.Health;
 /// <summary>Writes a readiness report as JSON: overall status and each check's, without exception texts.</summary>
 public static class HealthReportWriter
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
@@ -15,7 +18,12 @@ public static class HealthReportWriter
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                e.Value.Description,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+            }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, Options, context.RequestAborted);
     }

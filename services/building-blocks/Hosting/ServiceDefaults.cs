@@ -79,12 +79,17 @@ public static class ServiceDefaults
     }
 
     /// <summary>Error handling, authentication and health, shared by the gateway and the services.</summary>
-    public static WebApplication UseHostDefaults(this WebApplication app, Action? beforeAuthentication = null)
+    /// <param name="app">The application.</param>
+    /// <param name="beforeAuthentication">Middleware that must see every request, authenticated or not.</param>
+    /// <param name="afterAuthentication">Middleware that needs the caller (a per-client rate limit) before authorization refuses anything.</param>
+    public static WebApplication UseHostDefaults(this WebApplication app, Action? beforeAuthentication = null, Action? afterAuthentication = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         beforeAuthentication?.Invoke();
-        app.UseLmcAuthentication();
+        app.UseAuthentication();
+        afterAuthentication?.Invoke();
+        app.UseAuthorization();
         app.MapLmcHealth();
         return app;
     }

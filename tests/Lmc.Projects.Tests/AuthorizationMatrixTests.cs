@@ -1,0 +1,152 @@
+using Grpc.Core;
+using Lmc.BuildingBlocks.Auth;
+using Lmc.Contracts.Common.V1;
+using Lmc.Contracts.Projects.V1;
+using Lmc.Testing;
+using static Lmc.Projects.Tests.ProjectsServiceFactory;
+
+namespace Lmc.Projects.Tests;
+
+/// <summary>
+/// Every operation of the projects API, by every role, for its own country and for another's,
+/// against a Thai water-resources project: allowed exactly where the rules say, denied elsewhere.
+/// </summary>
+[Collection(ProjectsServiceGroup.Name)]
+public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
+{
+    private const string Lead = "TH";
+    private const string Foreign = "VN";
+    private static readonly string WaterJwg = LmcRoles.Jwg("water-resources");
+    private static readonly string ConnectivityJwg = LmcRoles.Jwg("connectivity");
+    private static readonly string[] Operations = ["propose", "get", "list", "submit", "endorse", "adopt", "start", "complete", "cancel"];
+    private static readonly string[] Roles =
+        [LmcRoles.Secretariat, WaterJwg, ConnectivityJwg, LmcRoles.FundManager, LmcRoles.HealthFocalPoint, LmcRoles.Integrator, LmcRoles.Admin];
+
+    private readonly ProjectsService.ProjectsServiceClient _client = service.GrpcClient();
+
+    public static TheoryData<string, string, bool> Cells()
+    {
+        var cells = new TheoryData<string, string, bool>();
+        foreach (var operation in Operations)
+        {
+            foreach (var role in Roles)
+            {
+                cells.Add(operation, role, true);
+                cells.Add(operation, role, false);
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>The rule table, written from the design, not from the code.</summary>
+    private static bool Allowed(string operation, string role, bool ownCountry) => operation switch
+    {
+        "get" or "list" => true, // the registry is readable by every authenticated member and integrator
+        "propose" or "submit" or "start" or "complete" or "cancel" => role == LmcRoles.Secretariat && ownCountry,
+        "endorse" => role == WaterJwg, // JWG members of the project's area, whatever their country
+        "adopt" => role == LmcRoles.Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_role_may_do_exactly_what_the_rules_allow(string operation, string role, bool ownCountry)
+    {
+        var projectId = await ProjectReadyFor(operation);
+        var country = ownCountry ? Lead : Foreign;
+        // Integrators get what the identity service gives them: read scopes only.
+        var scopes = role == LmcRoles.Integrator ? LmcScopes.Services.Select(LmcScopes.Read) : null;
+        var caller = Bearer(TestTokens.Mint(country, [role], scopes: scopes));
+
+        var status = await Attempt(operation, projectId, caller);
+
+        if (Allowed(operation, role, ownCountry))
+        {
+            Assert.Equal(StatusCode.OK, status);
+        }
+        else
+        {
+            Assert.Equal(StatusCode.PermissionDenied, status);
+        }
+    }
+
+    [Fact]
+    public async Task A_secretariat_without_the_write_scope_cannot_change_anything_even_its_own()
+    {
+        var readOnly = Bearer(TestTokens.Mint(Lead, [LmcRoles.Secretariat], scopes: [LmcScopes.Read("projects")]));
+        Assert.Equal(StatusCode.PermissionDenied, await Attempt("propose", "", readOnly));
+        Assert.Equal(StatusCode.PermissionDenied, await Attempt("submit", await ProjectReadyFor("submit"), readOnly));
+        Assert.Equal(StatusCode.OK, await Attempt("list", "", readOnly));
+    }
+
+    [Fact]
+    public async Task A_token_with_no_projects_scope_cannot_even_read()
+    {
+        var otherService = Bearer(TestTokens.Mint(Lead, [LmcRoles.Secretariat], scopes: [LmcScopes.Write("meetings")]));
+        Assert.Equal(StatusCode.PermissionDenied, await Attempt("get", await ProjectReadyFor("get"), otherService));
+        Assert.Equal(StatusCode.PermissionDenied, await Attempt("list", "", otherService));
+    }
+
+    private async Task<StatusCode> Attempt(string operation, string id, Metadata caller)
+    {
+        try
+        {
+            _ = operation switch
+            {
+                // The resource is always a Thai project: proposing it is the Thai secretariat's act alone.
+                "propose" => (object)await _client.ProposeProjectAsync(Proposals.Valid(lead: Country.Th, partners: Country.La), caller),
+                "get" => await _client.GetProjectAsync(new GetProjectRequest { ProjectId = id }, caller),
+                "list" => await _client.ListProjectsAsync(new ListProjectsRequest { Page = new PageRequest { PageSize = 1 } }, caller),
+                "submit" => await _client.SubmitProjectAsync(new SubmitProjectRequest { ProjectId = id }, caller),
+                "endorse" => await _client.EndorseProjectAsync(new EndorseProjectRequest { ProjectId = id }, caller),
+                "adopt" => await _client.AdoptProjectAsync(new AdoptProjectRequest { ProjectId = id }, caller),
+                "start" => await _client.StartProjectAsync(new StartProjectRequest { ProjectId = id }, caller),
+                "complete" => await _client.CompleteProjectAsync(new CompleteProjectRequest { ProjectId = id }, caller),
+                "cancel" => await _client.CancelProjectAsync(new CancelProjectRequest { ProjectId = id, Reason = "withdrawn" }, caller),
+                _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+            };
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
+    }
+
+    /// <summary>A Thai water-resources project in the state the operation starts from.</summary>
+    private async Task<string> ProjectReadyFor(string operation)
+    {
+        var secretariat = Bearer(TestTokens.For(Lead, LmcRoles.Secretariat));
+        var id = (await _client.ProposeProjectAsync(Proposals.Valid(lead: Country.Th, partners: Country.La), secretariat)).Project.ProjectId;
+        var steps = operation switch
+        {
+            "endorse" => 1,
+            "adopt" => 2,
+            "start" => 3,
+            "complete" => 4,
+            _ => 0,
+        };
+        if (steps >= 1)
+        {
+            await _client.SubmitProjectAsync(new SubmitProjectRequest { ProjectId = id }, secretariat);
+        }
+
+        if (steps >= 2)
+        {
+            await _client.EndorseProjectAsync(new EndorseProjectRequest { ProjectId = id }, Bearer(TestTokens.For(Lead, WaterJwg)));
+        }
+
+        if (steps >= 3)
+        {
+            await _client.AdoptProjectAsync(new AdoptProjectRequest { ProjectId = id }, Bearer(TestTokens.For(null, LmcRoles.Admin)));
+        }
+
+        if (steps >= 4)
+        {
+            await _client.StartProjectAsync(new StartProjectRequest { ProjectId = id }, secretariat);
+        }
+
+        return id;
+    }
+}
