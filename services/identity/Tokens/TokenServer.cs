@@ -59,10 +59,11 @@ public static class TokenServer
         // The admin API validates tokens with the ring's keys directly instead of fetching its
         // own discovery document over HTTP.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .PostConfigure<SigningKeyRing>((jwt, ring) =>
+            .Configure<SigningKeyRing>((jwt, ring) =>
             {
                 var issuer = options.Issuer.AbsoluteUri;
                 jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(new OpenIdConnectConfiguration { Issuer = issuer });
+                jwt.RequireHttpsMetadata = false; // no metadata is fetched at all
                 jwt.TokenValidationParameters.ValidIssuer = issuer;
                 jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.SigningOrder;
             });

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lmc.Gateway.Tests;
+
+/// <summary>
+/// What stands behind the gateway in these tests: a real HTTP server on loopback that answers
+/// every request and remembers what reached it, so a test can prove a refused request did not.
+/// </summary>
+public sealed class StubService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private StubService(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<(string Method, string Path, IHeaderDictionary Headers)> Received { get; } = new();
+
+    public Uri Address { get; private set; } = null!;
+
+    public int Count(string pathPrefix) => Received.Count(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+    public static async Task<StubService> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stub = new StubService(app);
+        app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));
+        app.Map("/{**path}", (HttpContext http) =>
+        {
+            stub.Received.Enqueue((http.Request.Method, http.Request.Path.Value ?? "", new HeaderDictionary(http.Request.Headers.ToDictionary())));
+            return Results.Ok(new { reached = http.Request.Path.Value });
+        });
+        await app.StartAsync();
+        stub.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return stub;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
