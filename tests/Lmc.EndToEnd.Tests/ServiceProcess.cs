@@ -28,11 +28,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
     /// <summary>Starts <c>&lt;folder&gt;/bin/&lt;configuration&gt;/net10.0/&lt;assembly&gt;.dll</c> and waits for /health/ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(string name, string folder, string assembly, IDictionary<string, string> environment)
+    public static async Task<ServiceProcess> StartAsync(
+        string name, string folder, string assembly, IDictionary<string, string> environment, (int Http, int Grpc)? ports = null)
     {
         var attributes = typeof(ServiceProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
         var directory = Path.Combine(attributes["RepoRoot"]!, folder, "bin", attributes["Configuration"]!, "net10.0");
-        var (http, grpc) = (FreePort(), FreePort());
+        var (http, grpc) = ports ?? (FreePort(), FreePort());
         var start = new ProcessStartInfo("dotnet", Path.Combine(directory, assembly + ".dll"))
         {
             WorkingDirectory = directory,
@@ -114,7 +115,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -13,14 +13,13 @@ namespace Lmc.EndToEnd.Tests;
 
 public sealed class ThroughTheGatewayTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
-    private static readonly string ThaiSecretariat = TestTokens.For("TH", LmcRoles.Secretariat);
-
     [Fact]
     public async Task A_project_proposed_over_rest_is_read_over_grpc_and_its_event_reaches_a_subscriber()
     {
+        var thaiSecretariat = await platform.TokenAsync("dev-th-secretariat");
         await using var subscriber = await EventSubscriber.SubscribeAsync(platform.Infrastructure.RabbitMqUri, "lmc.projects.project-proposed.v1");
         using var rest = new HttpClient { BaseAddress = platform.Gateway.Http };
-        rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ThaiSecretariat);
+        rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", thaiSecretariat);
 
         var response = await rest.PostAsync("/api/v1/projects", new StringContent("""
             {
@@ -39,7 +38,7 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform) : IClassFix
         using var channel = GrpcChannel.ForAddress(platform.Gateway.Grpc);
         var grpc = new ProjectsService.ProjectsServiceClient(channel);
         var read = await grpc.GetProjectAsync(new GetProjectRequest { ProjectId = projectId },
-            new Metadata { { "Authorization", "Bearer " + ThaiSecretariat } });
+            new Metadata { { "Authorization", "Bearer " + thaiSecretariat } });
         Assert.Equal("Transboundary flood early warning, Nakhon Phanom - Thakhek", read.Project.Title);
         Assert.Equal(ProjectStatus.Proposed, read.Project.Status);
 
@@ -74,7 +73,7 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform) : IClassFix
     {
         using var rest = new HttpClient { BaseAddress = platform.Gateway.Http };
         Assert.Equal(HttpStatusCode.Unauthorized, (await rest.GetAsync("/internal/anything")).StatusCode);
-        rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ThaiSecretariat);
+        rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.TokenAsync("dev-th-secretariat"));
         Assert.Equal(HttpStatusCode.NotFound, (await rest.GetAsync("/internal/anything")).StatusCode);
     }
 
@@ -83,9 +82,70 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform) : IClassFix
     {
         using var channel = GrpcChannel.ForAddress(platform.Gateway.Grpc);
         var grpc = new ProjectsService.ProjectsServiceClient(channel);
+        var token = await platform.TokenAsync("dev-th-secretariat");
         var error = await Assert.ThrowsAsync<RpcException>(() => grpc.GetProjectAsync(
             new GetProjectRequest { ProjectId = Guid.NewGuid().ToString() },
-            new Metadata { { "Authorization", "Bearer " + ThaiSecretariat } }).ResponseAsync);
+            new Metadata { { "Authorization", "Bearer " + token } }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cambodian_secretariat_proposes_for_cambodia_and_is_refused_for_thailand()
+    {
+        using var rest = new HttpClient { BaseAddress = platform.Gateway.Http };
+        rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.TokenAsync("dev-kh-secretariat"));
+
+        static StringContent Proposal(string lead) => new($$"""
+            {
+              "leadCountry": "COUNTRY_{{lead}}",
+              "partnerCountries": ["COUNTRY_VN"],
+              "priorityArea": "PRIORITY_AREA_AGRICULTURE_AND_POVERTY_REDUCTION",
+              "title": "Tonle Sap floating-village livelihoods",
+              "budget": { "currency": "USD", "amount": "150000.00" },
+              "plannedStartDate": "2026-05-01",
+              "plannedEndDate": "2027-04-30"
+            }
+            """, Encoding.UTF8, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, (await rest.PostAsync("/api/v1/projects", Proposal("KH"))).StatusCode);
+        var refused = await rest.PostAsync("/api/v1/projects", Proposal("TH"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_integrator_reads_but_cannot_write_with_its_read_only_token()
+    {
+        using var rest = new HttpClient { BaseAddress = platform.Gateway.Http };
+        rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.TokenAsync("dev-la-integrator"));
+        Assert.Equal(HttpStatusCode.OK, (await rest.GetAsync("/api/v1/projects")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await rest.PostAsync("/api/v1/projects", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
+    }
+
+    public static TheoryData<string> ForgedKinds() => ["expired", "wrong audience", "wrong issuer"];
+
+    [Theory]
+    [MemberData(nameof(ForgedKinds))]
+    public async Task A_token_signed_with_the_real_key_but_expired_or_misaddressed_is_refused_at_the_gateway_and_at_the_service(string kind)
+    {
+        var key = await platform.IdentitySigningKeyAsync();
+        var token = kind switch
+        {
+            "expired" => TestTokens.Mint("TH", [LmcRoles.Secretariat], issuer: platform.Issuer, expires: DateTime.UtcNow.AddMinutes(-5), credentials: key),
+            "wrong audience" => TestTokens.Mint("TH", [LmcRoles.Secretariat], issuer: platform.Issuer, audience: "another-api", credentials: key),
+            _ => TestTokens.Mint("TH", [LmcRoles.Secretariat], issuer: "http://impostor.example/", credentials: key),
+        };
+        var control = TestTokens.Mint("TH", [LmcRoles.Secretariat], issuer: platform.Issuer, credentials: key);
+
+        foreach (var entry in new[] { platform.Gateway.Http, platform.Projects.Http })
+        {
+            using var rest = new HttpClient { BaseAddress = entry };
+            rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await rest.GetAsync("/api/v1/projects")).StatusCode);
+
+            // The same key with everything right is accepted: the refusal is the claim, not the key.
+            rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", control);
+            Assert.Equal(HttpStatusCode.OK, (await rest.GetAsync("/api/v1/projects")).StatusCode);
+        }
     }
 }
