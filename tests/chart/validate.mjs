@@ -253,6 +253,72 @@ function conventionProblems(objects) {
   return p;
 }
 
+// NetworkPolicy rules between pods of the release (podSelector peers in the same namespace).
+const portAllowed = (rule, port) => !rule.ports?.length || rule.ports.some((x) => x.port === port);
+function ingressAllows(np, fromLabels, port) {
+  return (np?.spec.ingress ?? []).some((r) => portAllowed(r, port) && (r.from ?? []).some((f) => !f.namespaceSelector && !f.ipBlock && selectorMatches(f.podSelector, fromLabels)));
+}
+function egressAllows(np, toLabels, port) {
+  return (np?.spec.egress ?? []).some((r) => portAllowed(r, port) && (r.to ?? []).some((t) => !t.namespaceSelector && !t.ipBlock && selectorMatches(t.podSelector, toLabels)));
+}
+
+// The issuer: identity issues as Identity__Issuer; every service (identity too) trusts
+// Auth__Authority; all of them one identical string ending in "/" (OpenIddict's iss has the slash
+// and JwtBearer compares strings). With identity in the release: the gateway knows where it is
+// (services__identity__*), and the gateway and every service may reach it.
+function identityProblems(objects) {
+  const p = [];
+  const servers = objects.filter((x) => x.kind === "Deployment" && x.metadata.labels?.["app.kubernetes.io/component"] === "server");
+  const cmOf = (d) => objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === d.metadata.name)?.data ?? {};
+  const authorities = new Set(servers.map((d) => cmOf(d).Auth__Authority));
+  if (authorities.size !== 1) p.push(`services trust different authorities: ${[...authorities].join(", ")}`);
+  for (const a of authorities) if (!a?.endsWith("/")) p.push(`authority ${a} does not end with "/"`);
+  const idn = servers.find((d) => d.metadata.labels["app.kubernetes.io/name"] === "identity");
+  if (!idn) return p;
+  const cm = cmOf(idn);
+  if (!cm.Identity__Issuer) p.push("identity: ConfigMap lacks Identity__Issuer");
+  for (const d of servers)
+    if (cmOf(d).Auth__Authority !== cm.Identity__Issuer) p.push(`${id(d)}: Auth__Authority ${cmOf(d).Auth__Authority} differs from identity's Identity__Issuer ${cm.Identity__Issuer}`);
+  const mig = objects.find((o) => o.kind === "Job" && o.metadata.labels?.["app.kubernetes.io/name"] === "identity");
+  const migIssuer = mig?.spec.template.spec.containers[0].env?.find((e) => e.name === "Identity__Issuer")?.value;
+  if (mig && migIssuer !== cm.Identity__Issuer) p.push(`${id(mig)}: Identity__Issuer ${migIssuer} differs from the Deployment's`);
+  const idnPorts = idn.spec.template.spec.containers[0].ports;
+  const httpPort = idnPorts.find((x) => x.name === "http").containerPort;
+  const grpcPort = idnPorts.find((x) => x.name === "grpc").containerPort;
+  const idnLabels = idn.spec.template.metadata.labels;
+  const idnNp = objects.find((o) => o.kind === "NetworkPolicy" && o.metadata.name === idn.metadata.name);
+  for (const d of servers.filter((x) => x !== idn)) {
+    const name = d.metadata.labels["app.kubernetes.io/name"];
+    const labels = d.spec.template.metadata.labels;
+    const np = objects.find((o) => o.kind === "NetworkPolicy" && o.metadata.name === d.metadata.name);
+    const ports = name === "gateway" ? [httpPort, grpcPort] : [httpPort];
+    for (const port of ports) {
+      if (!egressAllows(np, idnLabels, port)) p.push(`${name} may not reach identity on ${port} (egress)`);
+      if (!ingressAllows(idnNp, labels, port)) p.push(`identity does not admit ${name} on ${port} (ingress)`);
+    }
+    if (name === "gateway") {
+      const gcm = cmOf(d);
+      if (gcm.services__identity__http__0 !== `http://${idn.metadata.name}:${httpPort}`) p.push(`gateway: services__identity__http__0 is ${gcm.services__identity__http__0}`);
+      if (gcm.services__identity__grpc__0 !== `http://${idn.metadata.name}:${grpcPort}`) p.push(`gateway: services__identity__grpc__0 is ${gcm.services__identity__grpc__0}`);
+    }
+  }
+  return p;
+}
+
+// Identity__SeedDevelopmentClients creates clients with well-known secrets: true only in the dev values
+// or the skaffold dev profile, never in the chart's defaults or any production-like values.
+const SEED = "Identity__SeedDevelopmentClients";
+function seedFlags(objects) {
+  const found = [];
+  for (const o of objects) {
+    if (o.kind === "ConfigMap" && o.data?.[SEED] !== undefined) found.push(`${id(o)}: ${SEED}=${o.data[SEED]}`);
+    if (WORKLOADS.has(o.kind))
+      for (const { c } of containersOf(o)) for (const e of c.env ?? []) if (e.name === SEED) found.push(`${id(o)} container ${c.name}: ${SEED}=${e.value}`);
+  }
+  return found;
+}
+const SEED_ALLOWED = new Set(["dev-values.yaml"]);
+
 const names = (objects) => objects.map(id);
 const svcObjects = (objects, svc) =>
   objects.filter((o) => o.metadata?.labels?.["app.kubernetes.io/name"] === svc || o.metadata?.name === `lmc-${svc}` || o.metadata?.name?.startsWith(`lmc-${svc}-`));
@@ -279,6 +345,8 @@ for (const f of ciFiles) {
   check(`${f}: pinned images`, imageProblems(objects));
   check(`${f}: network policies cover every workload`, networkPolicyProblems(objects));
   check(`${f}: service conventions`, conventionProblems(objects));
+  check(`${f}: one issuer (Identity__Issuer = Auth__Authority, trailing "/"), identity reachable`, identityProblems(objects));
+  if (!SEED_ALLOWED.has(f)) check(`${f}: no ${SEED} (production-like)`, seedFlags(objects));
 }
 
 // One service alone: no gateway, no identity, only projects' workloads.
@@ -300,7 +368,7 @@ if (aloneFile && rendered[aloneFile]) {
 const defaults = render([]);
 for (const svc of ["gateway", "identity", "projects"]) {
   const sets = [`services.${svc}.enabled=false`];
-  if (svc === "identity") sets.push("global.auth.authority=https://login.lmc.example");
+  if (svc === "identity") sets.push("global.auth.authority=https://login.lmc.example/");
   let objs;
   try {
     objs = render([], sets);
@@ -318,6 +386,9 @@ for (const svc of ["gateway", "identity", "projects"]) {
   p.push(...schemaProblems(objs), ...networkPolicyProblems(objs));
   check(`services.${svc}.enabled=false removes all its objects`, p);
 }
+
+check(`chart defaults: no ${SEED}`, seedFlags(defaults));
+check("chart defaults: one issuer, identity reachable", identityProblems(defaults));
 
 // skaffold.yaml: one artifact per image built from the repo root with an existing Dockerfile, each
 // bound to its chart service through setValueTemplates; the dev profile's values render cleanly.
@@ -357,9 +428,20 @@ for (const svc of ["gateway", "identity", "projects"]) {
     if (!objs.some((o) => o.kind === "StatefulSet" && o.metadata.name === "lmc-postgresql")) p.push("dev profile: no in-cluster PostgreSQL");
     if (!objs.some((o) => o.kind === "StatefulSet" && o.metadata.name === "lmc-rabbitmq")) p.push("dev profile: no in-cluster RabbitMQ");
     if (!objs.some((o) => o.kind === "Service" && o.metadata.name === "lmc-gateway")) p.push("dev profile: no gateway Service to port-forward");
+    if (!objs.some((o) => o.kind === "Deployment" && o.metadata.name === "lmc-identity")) p.push("dev profile: identity does not run in-cluster");
+    p.push(...identityProblems(objs).map((x) => `dev profile: ${x}`));
+    const idnCm = objs.find((o) => o.kind === "ConfigMap" && o.metadata.name === "lmc-identity")?.data ?? {};
+    if (idnCm.Identity__Issuer !== "http://lmc-identity:8080/") p.push(`dev profile: Identity__Issuer is ${idnCm.Identity__Issuer}, not the in-cluster http://lmc-identity:8080/`);
+    if (idnCm[SEED] !== "true") p.push(`dev profile: identity does not seed the development clients (${SEED}=${idnCm[SEED]})`);
+    const others = seedFlags(objs).filter((x) => !x.startsWith("ConfigMap/lmc-identity:") && !x.startsWith("Job/lmc-identity-migrate"));
+    if (others.length) p.push(`dev profile: ${SEED} outside identity: ${others.join("; ")}`);
   } catch (e) {
     p.push(`dev profile render: ${String(e.stderr ?? e.message).trim()}`);
   }
+  // The seed flag appears in the dev profile only (not in the base release nor another profile).
+  const base = JSON.stringify({ build: sk?.build, deploy: sk?.deploy, manifests: sk?.manifests });
+  if (base.includes(SEED)) p.push(`skaffold.yaml: ${SEED} outside the dev profile`);
+  for (const pr of sk?.profiles ?? []) if (pr.name !== "dev" && JSON.stringify(pr).includes(SEED)) p.push(`skaffold.yaml: profile ${pr.name} sets ${SEED}`);
   check("skaffold.yaml artifacts, Dockerfiles and dev profile", p);
 }
 
@@ -367,6 +449,8 @@ for (const svc of ["gateway", "identity", "projects"]) {
 check("a 'latest' image tag is refused", renderFails([], ["services.projects.image.tag=latest"]) ? [] : ["rendered"]);
 check("a typo in a service entry is refused (schema)", renderFails([], ["services.projects.replicaz=3"]) ? [] : ["rendered"]);
 check("identity disabled without global.auth.authority is refused", renderFails([], ["services.identity.enabled=false"]) ? [] : ["rendered"]);
+check("an authority without the trailing '/' is refused", renderFails([], ["global.auth.authority=https://login.lmc.example"]) ? [] : ["rendered"]);
+check("Identity__Issuer / Auth__Authority in services.<name>.env are refused", renderFails([], ["services.identity.env.Identity__Issuer=http://x/"]) && renderFails([], ["services.projects.env.Auth__Authority=http://x/"]) ? [] : ["rendered"]);
 check("an unknown dependsOn is refused", renderFails([], ["services.projects.dependsOn={nowhere}"]) ? [] : ["rendered"]);
 
 console.log(`${passed} passed, ${failed} failed`);

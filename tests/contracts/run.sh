@@ -19,9 +19,14 @@ packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages:
 google="$packages/microsoft.aspnetcore.grpc.jsontranscoding/$version/content/protos/google"
 [ -d "$google" ] || { echo "missing $google: run the build (dotnet restore) first" >&2; exit 1; }
 
-stage() { # stage <dest> : a copy of protos/ (from the tree, or from stdin as a tar) plus google/api
+common=$(sed -n 's/.*Include="Google.Api.CommonProtos" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props")
+httpbody="$packages/google.api.commonprotos/$common/content/protos/google/api/httpbody.proto"
+[ -f "$httpbody" ] || { echo "missing $httpbody: run the build (dotnet restore) first" >&2; exit 1; }
+
+stage() { # stage <dest> : google/api (annotations, http, httpbody) for protos/ to import
   rm -rf "$1" && mkdir -p "$1"
   cp -r "$google" "$1/google"
+  cp "$httpbody" "$1/google/api/"
 }
 
 passed=0 failed=0

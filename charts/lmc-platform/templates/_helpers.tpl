@@ -65,12 +65,20 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 {{- end -}}
 
-{{/* The OIDC issuer every service trusts (root context). */}}
+{{/*
+The OIDC issuer every service trusts (env Auth__Authority) and the identity service issues as
+(env Identity__Issuer), as one exact string ending in "/": OpenIddict puts "http://host:8080/" in
+`iss` and the discovery document, and JwtBearer compares them with the configured value as strings.
+(root context)
+*/}}
 {{- define "lmc.authority" -}}
 {{- if .Values.global.auth.authority -}}
+{{- if not (hasSuffix "/" .Values.global.auth.authority) -}}
+{{- fail (printf "global.auth.authority %q must end with \"/\" (the issuer exactly as in the tokens' iss)" .Values.global.auth.authority) -}}
+{{- end -}}
 {{- .Values.global.auth.authority -}}
 {{- else if (.Values.services.identity | default dict).enabled -}}
-{{- printf "http://%s:%v" (include "lmc.svc.fullname" (dict "root" . "name" "identity")) .Values.services.identity.ports.http -}}
+{{- printf "http://%s:%v/" (include "lmc.svc.fullname" (dict "root" . "name" "identity")) .Values.services.identity.ports.http -}}
 {{- else -}}
 {{- fail "global.auth.authority is required when services.identity is not enabled in this release" -}}
 {{- end -}}
@@ -172,6 +180,9 @@ Ports__Grpc: {{ .svc.ports.grpc | quote }}
 Auth__Authority: {{ $authority | quote }}
 Auth__Audience: {{ $g.auth.audience | quote }}
 Auth__RequireHttpsMetadata: {{ ternary "false" "true" (hasPrefix "http://" $authority) | quote }}
+{{- if eq .name "identity" }}
+Identity__Issuer: {{ $authority | quote }}
+{{- end }}
 {{- if .svc.database.enabled }}
 Database__MigrateOnStartup: "false"
 {{- end }}
@@ -189,6 +200,9 @@ services__{{ $n }}__grpc__0: {{ . | quote }}
 {{- end }}
 {{- end }}
 {{- range $k, $v := .svc.env }}
+{{- if has $k (list "Auth__Authority" "Identity__Issuer") }}
+{{- fail (printf "services.%s.env.%s: set global.auth.authority instead (every service and identity must get the same issuer)" $.name $k) }}
+{{- end }}
 {{ $k }}: {{ $v | toString | quote }}
 {{- end }}
 {{- end -}}
