@@ -4,19 +4,26 @@ using Lmc.BuildingBlocks.Messaging;
 using Lmc.Projects.Application;
 using Lmc.Projects.Data;
 using Lmc.Projects.Grpc;
+using Lmc.Projects.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("LMC projects API");
 builder.AddLmcDatabase<ProjectsDbContext>("projects");
-builder.AddLmcMessaging<ProjectsDbContext>();
-builder.Services.AddScoped<ProjectCommands>();
-builder.Services.AddScoped<ProjectQueries>();
+builder.AddLmcMessaging<ProjectsDbContext>(bus =>
+{
+    bus.AddConsumer<ProjectListRecommendedConsumer>();
+    bus.AddConsumer<ProjectListAdoptedConsumer>();
+});
+builder.AddProjectsApplication();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapGrpcService<ProjectsGrpcService>();
+app.MapGrpcService<PlanCatalogueGrpcService>();
+app.MapGrpcService<AnnualListsGrpcService>();
+app.MapGrpcService<ProjectExportsGrpcService>();
 
 await app.RunServiceAsync<ProjectsDbContext>(args);
 

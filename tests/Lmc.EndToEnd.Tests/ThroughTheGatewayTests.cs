@@ -29,7 +29,9 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform) : IClassFix
               "title": "Transboundary flood early warning, Nakhon Phanom - Thakhek",
               "budget": { "currency": "USD", "amount": "320000.00" },
               "plannedStartDate": "2026-03-01",
-              "plannedEndDate": "2027-02-28"
+              "plannedEndDate": "2027-02-28",
+              "paragraphs": [47],
+              "sectors": [ { "dacCode": "14015", "percentage": "100" } ]
             }
             """, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -103,7 +105,9 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform) : IClassFix
               "title": "Tonle Sap floating-village livelihoods",
               "budget": { "currency": "USD", "amount": "150000.00" },
               "plannedStartDate": "2026-05-01",
-              "plannedEndDate": "2027-04-30"
+              "plannedEndDate": "2027-04-30",
+              "paragraphs": [57],
+              "sectors": [ { "dacCode": "43040", "percentage": "100" } ]
             }
             """, Encoding.UTF8, "application/json");
 

@@ -45,7 +45,7 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
         "get" or "list" => true, // the registry is readable by every authenticated member and integrator
         "propose" or "submit" or "start" or "complete" or "cancel" => role == LmcRoles.Secretariat && ownCountry,
         "endorse" => role == WaterJwg, // JWG members of the project's area, whatever their country
-        "adopt" => role == LmcRoles.Admin,
+        "adopt" => false,
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
@@ -61,7 +61,12 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
 
         var status = await Attempt(operation, projectId, caller);
 
-        if (Allowed(operation, role, ownCountry))
+        if (operation == "adopt")
+        {
+            // Nobody adopts by command: only the FMM's decision on the annual list does.
+            Assert.Equal(role == LmcRoles.Integrator ? StatusCode.PermissionDenied : StatusCode.FailedPrecondition, status);
+        }
+        else if (Allowed(operation, role, ownCountry))
         {
             Assert.Equal(StatusCode.OK, status);
         }
@@ -100,7 +105,9 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
                 "list" => await _client.ListProjectsAsync(new ListProjectsRequest { Page = new PageRequest { PageSize = 1 } }, caller),
                 "submit" => await _client.SubmitProjectAsync(new SubmitProjectRequest { ProjectId = id }, caller),
                 "endorse" => await _client.EndorseProjectAsync(new EndorseProjectRequest { ProjectId = id }, caller),
+#pragma warning disable CS0612 // the deprecated RPC is exactly what this checks: that it refuses everyone
                 "adopt" => await _client.AdoptProjectAsync(new AdoptProjectRequest { ProjectId = id }, caller),
+#pragma warning restore CS0612
                 "start" => await _client.StartProjectAsync(new StartProjectRequest { ProjectId = id }, caller),
                 "complete" => await _client.CompleteProjectAsync(new CompleteProjectRequest { ProjectId = id }, caller),
                 "cancel" => await _client.CancelProjectAsync(new CancelProjectRequest { ProjectId = id, Reason = "withdrawn" }, caller),
@@ -139,7 +146,7 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
 
         if (steps >= 3)
         {
-            await _client.AdoptProjectAsync(new AdoptProjectRequest { ProjectId = id }, Bearer(TestTokens.For(null, LmcRoles.Admin)));
+            await service.AdoptThroughFmmAsync(2025, id);
         }
 
         if (steps >= 4)

@@ -1,5 +1,8 @@
 using Lmc.BuildingBlocks.Domain;
+using Lmc.Projects.Data;
 using Lmc.Projects.Domain;
+using Lmc.Projects.Domain.Catalogue;
+using Lmc.Projects.Domain.Iati;
 
 namespace Lmc.Projects.Tests;
 
@@ -8,11 +11,19 @@ public sealed class ProjectLifecycleTests
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
+    internal static readonly PlanCatalogue Catalogue = CatalogueLoader.Load(Path.Combine(AppContext.BaseDirectory, "Seed"));
+
     public static ProjectProposal ValidProposal() => new(
         "TH", ["LA", "KH"], PriorityAreas.WaterResources, "Mekong flood early warning",
-        "Shared forecasting of mainstream water levels.", "USD", "250000.00", "2025-01-01", "2026-12-31");
+        "Shared forecasting of mainstream water levels.", "USD", "250000.00", "2025-01-01", "2026-12-31")
+    {
+        Paragraphs = [47],
+        Sectors = [new SectorInput("14015", "100")],
+    };
 
-    private static Project NewProject() => Project.Propose(Project.Validate(ValidProposal()), "th-secretariat", Now);
+    internal static ValidProposal Validate(ProjectProposal proposal) => Project.Validate(proposal, Catalogue, "XM-LMC");
+
+    private static Project NewProject() => Project.Propose(Validate(ValidProposal()), "th-secretariat", "XM-LMC", Now);
 
     /// <summary>Drives a project to the given state along the only legal path.</summary>
     private static Project ProjectIn(ProjectStatus status)
@@ -22,7 +33,7 @@ public sealed class ProjectLifecycleTests
         {
             (ProjectStatus.Submitted, p => p.Submit(Now)),
             (ProjectStatus.Endorsed, p => p.Endorse("jwg", Now)),
-            (ProjectStatus.Adopted, p => p.Adopt(Now)),
+            (ProjectStatus.Adopted, p => p.Adopt(2025, Now)),
             (ProjectStatus.InProgress, p => p.Start(Now)),
             (ProjectStatus.Completed, p => p.Complete(Now)),
         };
@@ -55,7 +66,7 @@ public sealed class ProjectLifecycleTests
 
         project.Submit(Now);
         project.Endorse("jwg-water", Now);
-        project.Adopt(Now);
+        project.Adopt(2025, Now);
         project.Start(Now);
         project.Complete(Now);
 
@@ -97,7 +108,7 @@ public sealed class ProjectLifecycleTests
         {
             "submit" => () => project.Submit(Now),
             "endorse" => () => project.Endorse("jwg", Now),
-            "adopt" => () => project.Adopt(Now),
+            "adopt" => () => project.Adopt(2025, Now),
             "start" => () => project.Start(Now),
             _ => () => project.Complete(Now),
         };
@@ -148,7 +159,7 @@ public sealed class ProjectLifecycleTests
     public void Validation_reports_every_problem_of_a_proposal_at_once()
     {
         var proposal = new ProjectProposal("XX", ["TH", "XX", "TH"], "tourism", "no", new string('d', 4001), "usd", "12.345", "2025-02-30", "2024-01-01");
-        var errors = Assert.Throws<ValidationException>(() => Project.Validate(proposal)).Errors;
+        var errors = Assert.Throws<ValidationException>(() => Validate(proposal)).Errors;
         Assert.Contains("lead_country", errors.Keys);
         Assert.Contains("partner_countries", errors.Keys);
         Assert.Contains("priority_area", errors.Keys);
@@ -165,7 +176,7 @@ public sealed class ProjectLifecycleTests
     public void Partner_countries_are_distinct_members_other_than_the_lead(string lead, string[] partners, string problem)
     {
         var proposal = ValidProposal() with { LeadCountry = lead, PartnerCountries = partners };
-        var errors = Assert.Throws<ValidationException>(() => Project.Validate(proposal)).Errors;
+        var errors = Assert.Throws<ValidationException>(() => Validate(proposal)).Errors;
         Assert.Contains(problem, errors["partner_countries"]);
     }
 
@@ -182,20 +193,20 @@ public sealed class ProjectLifecycleTests
         var proposal = ValidProposal() with { BudgetAmount = amount };
         if (valid)
         {
-            Assert.Equal(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), Project.Validate(proposal).Budget.Amount);
+            Assert.Equal(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), Validate(proposal).Budget.Amount);
         }
         else
         {
-            Assert.Contains("budget.amount", Assert.Throws<ValidationException>(() => Project.Validate(proposal)).Errors.Keys);
+            Assert.Contains("budget.amount", Assert.Throws<ValidationException>(() => Validate(proposal)).Errors.Keys);
         }
     }
 
     [Fact]
     public void The_planned_end_may_equal_but_not_precede_the_start()
     {
-        Project.Validate(ValidProposal() with { PlannedStart = "2025-05-01", PlannedEnd = "2025-05-01" });
+        Validate(ValidProposal() with { PlannedStart = "2025-05-01", PlannedEnd = "2025-05-01" });
         var errors = Assert.Throws<ValidationException>(() =>
-            Project.Validate(ValidProposal() with { PlannedStart = "2025-05-01", PlannedEnd = "2025-04-30" })).Errors;
+            Validate(ValidProposal() with { PlannedStart = "2025-05-01", PlannedEnd = "2025-04-30" })).Errors;
         Assert.Contains("planned_end_date", errors.Keys);
     }
 

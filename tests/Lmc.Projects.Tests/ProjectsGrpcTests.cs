@@ -104,7 +104,7 @@ public sealed class ProjectsGrpcTests(ProjectsServiceFactory service)
 
         await _client.SubmitProjectAsync(new SubmitProjectRequest { ProjectId = id, ExpectedVersion = 1 }, Bearer(ThaiSecretariat));
         await _client.EndorseProjectAsync(new EndorseProjectRequest { ProjectId = id }, Bearer(TestTokens.For("LA", LmcRoles.Jwg("water-resources"))));
-        await _client.AdoptProjectAsync(new AdoptProjectRequest { ProjectId = id }, Bearer(TestTokens.For(null, LmcRoles.Admin)));
+        await service.AdoptThroughFmmAsync(2025, id);
         await _client.StartProjectAsync(new StartProjectRequest { ProjectId = id }, Bearer(ThaiSecretariat));
         var completed = (await _client.CompleteProjectAsync(new CompleteProjectRequest { ProjectId = id, ExpectedVersion = 5 }, Bearer(ThaiSecretariat))).Project;
 

@@ -20,7 +20,9 @@ public sealed class ProjectsRestTests(ProjectsServiceFactory service)
           "description": "Joint customs clearance.",
           "budget": { "currency": "USD", "amount": "1250000.50" },
           "plannedStartDate": "2026-01-01",
-          "plannedEndDate": "2027-06-30"
+          "plannedEndDate": "2027-06-30",
+          "paragraphs": [23, 33],
+          "sectors": [ { "dacCode": "33120", "percentage": "100" } ]
         }
         """;
 

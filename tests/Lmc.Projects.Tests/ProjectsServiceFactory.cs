@@ -1,6 +1,9 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Lmc.Contracts.IntegrationEvents;
 using Lmc.Contracts.Projects.V1;
+using Lmc.Projects.Messaging;
+using MassTransit;
 using Lmc.Projects.Data;
 using Lmc.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -68,6 +71,20 @@ public sealed class ProjectsServiceFactory : WebApplicationFactory<Program>, IAs
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<ProjectsDbContext>());
+    }
+
+    /// <summary>
+    /// Adopts projects the way the platform does: the meetings service's FMM decision, published
+    /// on the broker and applied by the service's own consumer. Waits until it is applied.
+    /// </summary>
+    public async Task<Guid> AdoptThroughFmmAsync(int year, params string[] projectIds)
+    {
+        var decision = Guid.NewGuid();
+        var ids = projectIds.Select(Guid.Parse).ToList();
+        await Services.GetRequiredService<IBus>().Publish(new ProjectListAdopted(decision, "LMC/FMM.test", year, ids, DateTimeOffset.UtcNow));
+        await Eventually.TrueAsync(() => InDatabaseAsync(db => db.InboxMessages.AnyAsync(m => m.Consumer == nameof(ProjectListAdoptedConsumer)
+            && db.Projects.Where(p => ids.Contains(p.Id)).All(p => p.Status != Domain.ProjectStatus.Endorsed))), because: "the FMM's adoption to be applied");
+        return decision;
     }
 
     public Task<List<string>> EventNamesOfAsync(string projectId) => InDatabaseAsync(db => db.OutboxMessages

@@ -23,6 +23,10 @@ internal static class Proposals
             PlannedEndDate = end,
         };
         request.PartnerCountries.AddRange(partners.Length == 0 ? [Country.La, Country.Kh] : partners);
+        // Paras 47 (flood and drought) and 43 (the water resources centre); water policy and conservation.
+        request.Paragraphs.AddRange([43, 47]);
+        request.Sectors.Add(new SectorShare { DacCode = "14015", Percentage = "60" });
+        request.Sectors.Add(new SectorShare { DacCode = "14010", Percentage = "40" });
         return request;
     }
 }

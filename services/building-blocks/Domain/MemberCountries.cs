@@ -15,6 +15,18 @@ public static class MemberCountries
     public static readonly FrozenSet<string> All = FrozenSet.ToFrozenSet([Cambodia, China, Laos, Myanmar, Thailand, VietNam], StringComparer.Ordinal);
 
     public static bool IsMember(string? code) => code is not null && All.Contains(code);
+
+    /// <summary>The short English name, as the LMC's documents write it.</summary>
+    public static string NameOf(string code) => code switch
+    {
+        Cambodia => "Cambodia",
+        China => "China",
+        Laos => "Lao PDR",
+        Myanmar => "Myanmar",
+        Thailand => "Thailand",
+        VietNam => "Viet Nam",
+        _ => code,
+    };
 }
 
 /// <summary>The five key priority areas (Plan of Action 2018-2022, para 1), by slug.</summary>

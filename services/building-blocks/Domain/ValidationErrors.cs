@@ -7,6 +7,9 @@ public sealed class ValidationErrors
 
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>How many problems so far, to tell whether a step added any.</summary>
+    public int Count => _errors.Values.Sum(e => e.Count);
+
     public void Add(string field, string problem)
     {
         if (!_errors.TryGetValue(field, out var list))

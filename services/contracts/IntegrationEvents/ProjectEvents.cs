@@ -25,8 +25,10 @@ public sealed record ProjectSubmitted(Guid ProjectId, string LeadCountry, string
 public sealed record ProjectEndorsed(Guid ProjectId, string LeadCountry, string PriorityArea, string EndorsedBy, long Version, DateTimeOffset OccurredAt)
     : IIntegrationEvent;
 
+/// <summary>Adopted on the annual list of <c>Year</c> by the decision <c>DecisionId</c> (fields added within v1).</summary>
 [EventName("lmc.projects.project-adopted.v1")]
-public sealed record ProjectAdopted(Guid ProjectId, string LeadCountry, string PriorityArea, long Version, DateTimeOffset OccurredAt)
+public sealed record ProjectAdopted(
+    Guid ProjectId, string LeadCountry, string PriorityArea, long Version, DateTimeOffset OccurredAt, int? Year = null, Guid? DecisionId = null)
     : IIntegrationEvent;
 
 [EventName("lmc.projects.project-started.v1")]
@@ -40,3 +42,8 @@ public sealed record ProjectCompleted(Guid ProjectId, string LeadCountry, string
 [EventName("lmc.projects.project-cancelled.v1")]
 public sealed record ProjectCancelled(Guid ProjectId, string LeadCountry, string PriorityArea, string Reason, long Version, DateTimeOffset OccurredAt)
     : IIntegrationEvent;
+
+[EventName("lmc.projects.project-budget-revised.v1")]
+public sealed record ProjectBudgetRevised(
+    Guid ProjectId, string LeadCountry, string Currency, decimal Amount, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly ValueDate,
+    long Version, DateTimeOffset OccurredAt) : IIntegrationEvent;

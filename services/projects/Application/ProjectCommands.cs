@@ -4,7 +4,11 @@ using Lmc.BuildingBlocks.Idempotency;
 using Lmc.Contracts.IntegrationEvents;
 using Lmc.Projects.Data;
 using Lmc.Projects.Domain;
+using Lmc.Projects.Domain.Catalogue;
+using Lmc.Projects.Domain.Iati;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Lmc.Projects.Application;
 
@@ -12,13 +16,20 @@ namespace Lmc.Projects.Application;
 /// The use cases of the registry: who may do what (object-level, against the project's own
 /// country and area), the domain change, and its integration event, saved in one transaction.
 /// </summary>
-public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
+public sealed class ProjectCommands(ProjectsDbContext db, PlanCatalogue catalogue, IOptions<IatiOptions> iati, TimeProvider time)
 {
+    private string IatiPrefix => iati.Value.ReportingOrgRef;
+
     public async Task<Project> ProposeAsync(Caller caller, ProjectProposal proposal, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.Secretariat, "propose projects");
-        var valid = Project.Validate(proposal);
-        caller.EnsureActsFor(valid.LeadCountry, "propose a project it leads");
+        // Whose project it is comes first: a foreign caller learns nothing about the rest.
+        if (MemberCountries.IsMember(proposal.LeadCountry))
+        {
+            caller.EnsureActsFor(proposal.LeadCountry!, "propose a project it leads");
+        }
+
+        var valid = Project.Validate(proposal, catalogue, IatiPrefix);
 
         var scope = $"propose-project:{caller.Country}";
         if (!string.IsNullOrEmpty(idempotencyKey)
@@ -27,8 +38,13 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
             return await GetAsync(Guid.Parse(earlierId), cancellationToken);
         }
 
+        if (valid.IatiIdentifier is { } identifier && await db.Projects.AnyAsync(p => p.IatiIdentifier == identifier, cancellationToken))
+        {
+            throw new ConflictException($"The IATI identifier '{identifier}' is already used by another activity.");
+        }
+
         var now = Now();
-        var project = Project.Propose(valid, caller.Subject, now);
+        var project = Project.Propose(valid, caller.Subject, IatiPrefix, now);
         db.Projects.Add(project);
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
@@ -42,6 +58,10 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException duplicate) when (duplicate.InnerException is PostgresException { ConstraintName: "ux_projects_iati_identifier" })
+        {
+            throw new ConflictException($"The IATI identifier '{project.IatiIdentifier}' is already used by another activity.");
         }
         catch (DbUpdateException race) when (race.IsIdempotencyRace())
         {
@@ -78,14 +98,25 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
             return new ProjectEndorsed(project.Id, project.LeadCountry, project.PriorityArea, caller.Subject, project.Version, project.UpdatedAt);
         }, cancellationToken);
 
-    public Task<Project> AdoptAsync(Caller caller, Guid id, long expectedVersion, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Refused, always: a project is adopted only when the FMM adopts the annual project list it
+    /// is on (<see cref="AnnualListDecisions"/>). Kept so that old clients get the rule, not 404.
+    /// </summary>
+    public async Task<Project> AdoptAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var project = await GetAsync(id, cancellationToken);
+        throw new RuleViolationException("project.adopted-only-by-list",
+            $"Project {project.Id} is adopted only with the annual project list the FMM adopts (para 5); nominate it for its year's list.");
+    }
+
+    public Task<Project> ReviseBudgetAsync(Caller caller, Guid id, long expectedVersion, BudgetLineInput budget, CancellationToken cancellationToken) =>
         ChangeAsync(id, expectedVersion, project =>
         {
-            // Adoption is the FMM's decision; until the meetings service delivers it as an event,
-            // the platform administrator records it.
-            caller.EnsureRole(LmcRoles.Admin, "record the adoption of a project");
-            project.Adopt(Now());
-            return new ProjectAdopted(project.Id, project.LeadCountry, project.PriorityArea, project.Version, project.UpdatedAt);
+            EnsureLeadSecretariat(caller, project, "revise the budget of");
+            project.ReviseBudget(budget, Now());
+            var line = project.BudgetLines[^1];
+            return new ProjectBudgetRevised(project.Id, project.LeadCountry, line.Value.Currency, line.Value.Amount,
+                line.PeriodStart, line.PeriodEnd, line.ValueDate, project.Version, project.UpdatedAt);
         }, cancellationToken);
 
     public Task<Project> StartAsync(Caller caller, Guid id, long expectedVersion, CancellationToken cancellationToken) =>

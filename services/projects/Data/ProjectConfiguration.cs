@@ -1,3 +1,4 @@
+using Lmc.BuildingBlocks.Data;
 using Lmc.Projects.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,6 +33,20 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.UpdatedAt).HasColumnName("updated_at");
 
+        builder.Property(p => p.IatiIdentifier).HasColumnName("iati_identifier").HasMaxLength(150);
+        builder.Property(p => p.PlanId).HasColumnName("plan_id").HasMaxLength(20);
+        builder.Property(p => p.Paragraphs).HasColumnName("paragraphs");
+        builder.Property(p => p.Sectors).HasColumnName("sectors").HasJsonConversion();
+        builder.Property(p => p.Organisations).HasColumnName("participating_organisations").HasJsonConversion();
+        builder.Property(p => p.BudgetLines).HasColumnName("budget_lines").HasJsonConversion();
+        builder.Property(p => p.Results).HasColumnName("results").HasJsonConversion();
+        builder.Property(p => p.ActualStart).HasColumnName("actual_start");
+        builder.Property(p => p.ActualEnd).HasColumnName("actual_end");
+        builder.Property(p => p.AdoptedForYear).HasColumnName("adopted_for_year");
+
+        // IATI's first data-quality fault: the same identifier on two activities.
+        builder.HasIndex(p => p.IatiIdentifier).IsUnique().HasDatabaseName("ux_projects_iati_identifier");
+        builder.HasIndex(p => p.Paragraphs).HasMethod("gin").HasDatabaseName("ix_projects_paragraphs");
         builder.HasIndex(p => p.LeadCountry).HasDatabaseName("ix_projects_lead_country");
         builder.HasIndex(p => p.PartnerCountries).HasMethod("gin").HasDatabaseName("ix_projects_partner_countries");
         builder.HasIndex(p => new { p.PriorityArea, p.Status }).HasDatabaseName("ix_projects_area_status");

@@ -1,5 +1,6 @@
 using Lmc.BuildingBlocks.Data;
 using Lmc.Projects.Domain;
+using Lmc.Projects.Domain.AnnualLists;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lmc.Projects.Data;
@@ -8,9 +9,12 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
 {
     public DbSet<Project> Projects => Set<Project>();
 
+    public DbSet<AnnualList> AnnualLists => Set<AnnualList>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ProjectConfiguration());
+        modelBuilder.ApplyConfiguration(new AnnualListConfiguration());
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lmc.BuildingBlocks.Domain;
+using Lmc.Projects.Domain.Catalogue;
+using Lmc.Projects.Domain.Iati;
 
 namespace Lmc.Projects.Domain;
 
@@ -35,7 +37,25 @@ public sealed class Project
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static ValidProposal Validate(ProjectProposal proposal)
+    // IATI 2.03 and the Plan of Action.
+    public string IatiIdentifier { get; private set; } = "";
+    public string PlanId { get; private set; } = "";
+    public List<int> Paragraphs { get; private set; } = [];
+    public List<SectorShare> Sectors { get; private set; } = [];
+    public List<ParticipatingOrganisation> Organisations { get; private set; } = [];
+    public List<BudgetLine> BudgetLines { get; private set; } = [];
+    public List<Result> Results { get; private set; } = [];
+    public DateOnly? ActualStart { get; private set; }
+    public DateOnly? ActualEnd { get; private set; }
+    public int? AdoptedForYear { get; private set; }
+
+    /// <summary>
+    /// Checks everything a proposal must satisfy, reporting every problem at once: the LMC rules
+    /// (members, areas, dates, money) and IATI's (sectors summing to 100, money with currency and
+    /// value date, identifiers of the reporting organisation), and paragraphs of the Plan of
+    /// Action in force at the planned start.
+    /// </summary>
+    public static ValidProposal Validate(ProjectProposal proposal, PlanCatalogue catalogue, string iatiPrefix)
     {
         var errors = new ValidationErrors();
         if (!MemberCountries.IsMember(proposal.LeadCountry))
@@ -89,13 +109,62 @@ public sealed class Project
             errors.Add("planned_end_date", "must not be before the planned start date");
         }
 
+        var plan = start is { } s ? catalogue.PlanFor(s.Year) : null;
+        if (start is not null && plan is null)
+        {
+            errors.Add("planned_start_date", $"no Plan of Action covers {start.Value.Year}");
+        }
+
+        if (proposal.Paragraphs.Count == 0)
+        {
+            errors.Add("paragraphs", "tag at least one paragraph of the Plan of Action the project serves");
+        }
+
+        foreach (var number in proposal.Paragraphs.Distinct())
+        {
+            if (plan is not null && plan.Paragraph(number) is null)
+            {
+                errors.Add("paragraphs", $"paragraph {number} is not in the Plan of Action {plan.Id}");
+            }
+        }
+
+        var identifier = proposal.IatiIdentifier?.Trim();
+        if (!string.IsNullOrEmpty(identifier) && (!identifier.StartsWith(iatiPrefix + "-", StringComparison.Ordinal) || identifier.Length > 150
+            || identifier.Any(char.IsWhiteSpace)))
+        {
+            errors.Add("iati_identifier", $"must start with the reporting organisation's reference '{iatiPrefix}-' and have no spaces");
+        }
+
+        var sectors = IatiRules.Sectors(proposal.Sectors, errors);
+        var organisations = IatiRules.Organisations(proposal.Organisations, errors);
+        var budgetLines = proposal.BudgetLines.Select((b, i) => (Line: IatiRules.Budget(b, $"budget_lines[{i}]", errors), Input: b)).ToList();
+        if (budgetLines.Any(b => b.Input.Type != 1))
+        {
+            errors.Add("budget_lines", "a proposal carries original budgets (type 1); revisions come later");
+        }
+
+        var results = IatiRules.Results(proposal.Results, errors);
+
         errors.ThrowIfAny();
-        return new ValidProposal(proposal.LeadCountry!, partners, proposal.PriorityArea!, title, description, budget!, start!.Value, end!.Value);
+        return new ValidProposal(
+            proposal.LeadCountry!, partners, proposal.PriorityArea!, title, description, budget!, start!.Value, end!.Value,
+            string.IsNullOrEmpty(identifier) ? null : identifier, plan!.Id, [.. proposal.Paragraphs.Distinct().Order()], sectors, organisations,
+            [.. budgetLines.Select(b => b.Line!)], results);
     }
 
-    public static Project Propose(ValidProposal proposal, string proposedBy, DateTimeOffset now) => new()
+    public static Project Propose(ValidProposal proposal, string proposedBy, string iatiPrefix, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7(now),
+        var id = Guid.CreateVersion7(now);
+        return new Project
+        {
+            Id = id,
+            IatiIdentifier = proposal.IatiIdentifier ?? $"{iatiPrefix}-{proposal.LeadCountry}-{id:N}",
+            PlanId = proposal.PlanId,
+            Paragraphs = [.. proposal.Paragraphs],
+            Sectors = [.. proposal.Sectors],
+            Organisations = [.. proposal.Organisations],
+            BudgetLines = [.. proposal.BudgetLines],
+            Results = [.. proposal.Results],
         LeadCountry = proposal.LeadCountry,
         PartnerCountries = [.. proposal.PartnerCountries],
         PriorityArea = proposal.PriorityArea,
@@ -109,7 +178,8 @@ public sealed class Project
         ProposedBy = proposedBy,
         CreatedAt = now,
         UpdatedAt = now,
-    };
+        };
+    }
 
     public void Submit(DateTimeOffset now) => MoveTo(ProjectStatus.Submitted, "submitted", now, ProjectStatus.Proposed);
 
@@ -119,11 +189,51 @@ public sealed class Project
         EndorsedBy = endorsedBy;
     }
 
-    public void Adopt(DateTimeOffset now) => MoveTo(ProjectStatus.Adopted, "adopted", now, ProjectStatus.Endorsed);
+    /// <summary>Adopted with the annual project list of <paramref name="year"/> (the FMM's decision).</summary>
+    public void Adopt(int year, DateTimeOffset now)
+    {
+        MoveTo(ProjectStatus.Adopted, "adopted", now, ProjectStatus.Endorsed);
+        AdoptedForYear = year;
+    }
 
-    public void Start(DateTimeOffset now) => MoveTo(ProjectStatus.InProgress, "started", now, ProjectStatus.Adopted);
+    public void Start(DateTimeOffset now)
+    {
+        MoveTo(ProjectStatus.InProgress, "started", now, ProjectStatus.Adopted);
+        ActualStart = DateOnly.FromDateTime(now.UtcDateTime);
+    }
 
-    public void Complete(DateTimeOffset now) => MoveTo(ProjectStatus.Completed, "completed", now, ProjectStatus.InProgress);
+    public void Complete(DateTimeOffset now)
+    {
+        MoveTo(ProjectStatus.Completed, "completed", now, ProjectStatus.InProgress);
+        ActualEnd = DateOnly.FromDateTime(now.UtcDateTime);
+    }
+
+    /// <summary>Adds a revised budget (IATI type 2); the original and earlier revisions stay on record.</summary>
+    public void ReviseBudget(BudgetLineInput input, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        if (input.Type != 2)
+        {
+            errors.Add("budget.type", "a revision is budget type 2");
+        }
+
+        var line = IatiRules.Budget(input, "budget", errors);
+        errors.ThrowIfAny();
+        if (Status.IsFinal())
+        {
+            throw new RuleViolationException("project.finished", $"A project that is {Describe(Status)} has no budget left to revise.");
+        }
+
+        BudgetLines = [.. BudgetLines, line!];
+        Version++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The budget lines in force: for each period the latest revision, else the original.</summary>
+    public IEnumerable<BudgetLine> CurrentBudgetLines() => BudgetLines
+        .Select((line, order) => (line, order))
+        .GroupBy(x => (x.line.PeriodStart, x.line.PeriodEnd))
+        .Select(g => g.OrderByDescending(x => x.line.Type).ThenByDescending(x => x.order).First().line);
 
     public void Cancel(string reason, DateTimeOffset now)
     {
@@ -170,15 +280,5 @@ public sealed class Project
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    private static DateOnly? ParseDate(string? value, string field, ValidationErrors errors)
-    {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= 2000 and <= 2100)
-        {
-            return date;
-        }
-
-        errors.Add(field, "must be a date between 2000 and 2100 written as YYYY-MM-DD");
-        return null;
-    }
+    private static DateOnly? ParseDate(string? value, string field, ValidationErrors errors) => IatiRules.Date(value, field, errors);
 }

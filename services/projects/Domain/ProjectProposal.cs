@@ -1,4 +1,5 @@
 using Lmc.BuildingBlocks.Domain;
+using Lmc.Projects.Domain.Iati;
 
 namespace Lmc.Projects.Domain;
 
@@ -12,7 +13,15 @@ public sealed record ProjectProposal(
     string? BudgetCurrency,
     string? BudgetAmount,
     string? PlannedStart,
-    string? PlannedEnd);
+    string? PlannedEnd)
+{
+    public string? IatiIdentifier { get; init; }
+    public IReadOnlyList<int> Paragraphs { get; init; } = [];
+    public IReadOnlyList<SectorInput> Sectors { get; init; } = [];
+    public IReadOnlyList<ParticipatingOrganisation> Organisations { get; init; } = [];
+    public IReadOnlyList<BudgetLineInput> BudgetLines { get; init; } = [];
+    public IReadOnlyList<ResultInput> Results { get; init; } = [];
+}
 
 /// <summary>A proposal whose every field passed validation.</summary>
 public sealed record ValidProposal(
@@ -23,4 +32,11 @@ public sealed record ValidProposal(
     string Description,
     Money Budget,
     DateOnly PlannedStart,
-    DateOnly PlannedEnd);
+    DateOnly PlannedEnd,
+    string? IatiIdentifier,
+    string PlanId,
+    IReadOnlyList<int> Paragraphs,
+    IReadOnlyList<SectorShare> Sectors,
+    IReadOnlyList<ParticipatingOrganisation> Organisations,
+    IReadOnlyList<BudgetLine> BudgetLines,
+    IReadOnlyList<Result> Results);

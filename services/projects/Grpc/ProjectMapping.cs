@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Grpc;
 using Lmc.Projects.Domain;
+using Iati = Lmc.Projects.Domain.Iati;
 using Proto = Lmc.Contracts.Projects.V1;
 
 namespace Lmc.Projects.Grpc;
@@ -20,18 +21,74 @@ internal static class ProjectMapping
             Title = project.Title,
             Description = project.Description,
             Budget = project.Budget.ToProto(),
-            PlannedStartDate = project.PlannedStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            PlannedEndDate = project.PlannedEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            PlannedStartDate = Iso(project.PlannedStart),
+            PlannedEndDate = Iso(project.PlannedEnd),
             Status = project.Status.ToProto(),
             IatiActivityStatus = project.Status.ToIatiActivityStatus(),
             Version = project.Version,
             CreatedAt = Timestamp.FromDateTimeOffset(project.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(project.UpdatedAt),
             CancellationReason = project.CancellationReason ?? "",
+            IatiIdentifier = project.IatiIdentifier,
+            PlanId = project.PlanId,
+            ActualStartDate = project.ActualStart is { } start ? Iso(start) : "",
+            ActualEndDate = project.ActualEnd is { } end ? Iso(end) : "",
+            AdoptedForYear = project.AdoptedForYear ?? 0,
         };
         proto.PartnerCountries.AddRange(project.PartnerCountries.Select(CommonMapping.ToCountry));
+        proto.Paragraphs.AddRange(project.Paragraphs);
+        proto.Sectors.AddRange(project.Sectors.Select(s => new Proto.SectorShare { DacCode = s.DacCode, Percentage = Number(s.Percentage) }));
+        proto.ParticipatingOrganisations.AddRange(project.Organisations.Select(o => new Proto.ParticipatingOrganisation
+        {
+            Name = o.Name,
+            Ref = o.Ref ?? "",
+            Role = o.Role,
+            Country = o.Country is null ? Contracts.Common.V1.Country.Unspecified : CommonMapping.ToCountry(o.Country),
+        }));
+        proto.BudgetLines.AddRange(project.BudgetLines.Select(ToProto));
+        proto.Results.AddRange(project.Results.Select(r =>
+        {
+            var result = new Proto.Result { Type = r.Type, Title = r.Title };
+            result.Indicators.AddRange(r.Indicators.Select(i =>
+            {
+                var indicator = new Proto.Indicator
+                {
+                    Title = i.Title,
+                    Measure = i.Measure,
+                    BaselineYear = i.BaselineYear ?? 0,
+                    BaselineValue = i.BaselineValue is { } b ? Number(b) : "",
+                };
+                indicator.Periods.AddRange(i.Periods.Select(p => new Proto.IndicatorPeriod
+                {
+                    PeriodStart = Iso(p.PeriodStart),
+                    PeriodEnd = Iso(p.PeriodEnd),
+                    Target = p.Target is { } t ? Number(t) : "",
+                    Actual = p.Actual is { } a ? Number(a) : "",
+                }));
+                return indicator;
+            }));
+            return result;
+        }));
         return proto;
     }
+
+    public static Proto.BudgetLine ToProto(Iati.BudgetLine line) => new()
+    {
+        Type = line.Type,
+        Status = line.Status,
+        PeriodStart = Iso(line.PeriodStart),
+        PeriodEnd = Iso(line.PeriodEnd),
+        Value = line.Value.ToProto(),
+        ValueDate = Iso(line.ValueDate),
+    };
+
+    public static Iati.BudgetLineInput ToInput(this Proto.BudgetLine? line) => line is null
+        ? new Iati.BudgetLineInput(0, 0, null, null, null, null, null)
+        : new Iati.BudgetLineInput(line.Type, line.Status, line.PeriodStart, line.PeriodEnd, line.Value?.Currency, line.Value?.Amount, line.ValueDate);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
 
     public static ProjectProposal ToProposal(this Proto.ProposeProjectRequest request) => new(
         request.LeadCountry.ToCode(),
@@ -42,7 +99,18 @@ internal static class ProjectMapping
         request.Budget?.Currency,
         request.Budget?.Amount,
         request.PlannedStartDate,
-        request.PlannedEndDate);
+        request.PlannedEndDate)
+    {
+        IatiIdentifier = request.IatiIdentifier,
+        Paragraphs = [.. request.Paragraphs],
+        Sectors = [.. request.Sectors.Select(s => new Iati.SectorInput(s.DacCode, s.Percentage))],
+        Organisations = [.. request.ParticipatingOrganisations.Select(o => new Iati.ParticipatingOrganisation(
+            o.Name, o.Ref, o.Role, o.Country == Contracts.Common.V1.Country.Unspecified ? null : o.Country.ToCode() ?? "??"))],
+        BudgetLines = [.. request.BudgetLines.Select(b => b.ToInput())],
+        Results = [.. request.Results.Select(r => new Iati.ResultInput(r.Type, r.Title, [.. r.Indicators.Select(i => new Iati.IndicatorInput(
+            i.Title, i.Measure, i.BaselineYear, i.BaselineValue,
+            [.. i.Periods.Select(p => new Iati.IndicatorPeriodInput(p.PeriodStart, p.PeriodEnd, p.Target, p.Actual))]))]))],
+    };
 
     /// <summary>SHA-256 of the request without its key: what "the same request" means for idempotency.</summary>
     public static string IdempotencyHash(this Proto.ProposeProjectRequest request)

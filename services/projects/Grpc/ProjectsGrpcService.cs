@@ -69,8 +69,13 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
         new() { Project = (await commands.EndorseAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
+    [Obsolete("Adoption comes only from the FMM's adoption of the annual project list.")]
     public override async Task<AdoptProjectResponse> AdoptProject(AdoptProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.AdoptAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.AdoptAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)).ToProto() };
+
+    [Authorize(Policy = WritePolicy)]
+    public override async Task<ReviseBudgetResponse> ReviseBudget(ReviseBudgetRequest request, ServerCallContext context) =>
+        new() { Project = (await commands.ReviseBudgetAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Budget.ToInput(), context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<StartProjectResponse> StartProject(StartProjectRequest request, ServerCallContext context) =>

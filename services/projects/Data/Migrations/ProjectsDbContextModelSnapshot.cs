@@ -139,11 +139,73 @@ namespace Lmc.Projects.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Lmc.Projects.Domain.AnnualLists.AnnualList", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("adopted_by");
+
+                    b.Property<string>("Entries")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entries");
+
+                    b.Property<DateTimeOffset>("NominationDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("nomination_deadline");
+
+                    b.Property<string>("RecommendedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recommended_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("annual_lists", (string)null);
+                });
+
             modelBuilder.Entity("Lmc.Projects.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActualEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_end");
+
+                    b.Property<DateOnly?>("ActualStart")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_start");
+
+                    b.Property<int?>("AdoptedForYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("adopted_for_year");
+
+                    b.Property<string>("BudgetLines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("budget_lines");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
@@ -165,16 +227,38 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("endorsed_by");
 
+                    b.Property<string>("IatiIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("iati_identifier");
+
                     b.Property<string>("LeadCountry")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("lead_country");
 
+                    b.Property<string>("Organisations")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("participating_organisations");
+
+                    b.PrimitiveCollection<List<int>>("Paragraphs")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("paragraphs");
+
                     b.PrimitiveCollection<List<string>>("PartnerCountries")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("partner_countries");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("plan_id");
 
                     b.Property<DateOnly>("PlannedEnd")
                         .HasColumnType("date")
@@ -195,6 +279,16 @@ namespace Lmc.Projects.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("proposed_by");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("results");
+
+                    b.Property<string>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sectors");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -235,8 +329,17 @@ namespace Lmc.Projects.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IatiIdentifier")
+                        .IsUnique()
+                        .HasDatabaseName("ux_projects_iati_identifier");
+
                     b.HasIndex("LeadCountry")
                         .HasDatabaseName("ix_projects_lead_country");
+
+                    b.HasIndex("Paragraphs")
+                        .HasDatabaseName("ix_projects_paragraphs");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Paragraphs"), "gin");
 
                     b.HasIndex("PartnerCountries")
                         .HasDatabaseName("ix_projects_partner_countries");
