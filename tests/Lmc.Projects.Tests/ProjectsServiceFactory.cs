@@ -18,7 +18,7 @@ namespace Lmc.Projects.Tests;
 /// The projects service in-process, on its own database and vhost of the real PostgreSQL and
 /// RabbitMQ, with migrations applied at start as in a local run.
 /// </summary>
-public sealed class ProjectsServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ProjectsServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private IsolatedInfrastructure _infrastructure = null!;
     private string _connectionString = null!;
@@ -26,7 +26,7 @@ public sealed class ProjectsServiceFactory : WebApplicationFactory<Program>, IAs
     /// <summary>Everything the service logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _infrastructure = await IsolatedInfrastructure.CreateAsync();
         _connectionString = await _infrastructure.CreateDatabaseAsync("projects");

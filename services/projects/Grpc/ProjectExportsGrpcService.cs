@@ -79,7 +79,12 @@ public sealed class ProjectExportsGrpcService(ImplementationReportBuilder report
     }
 
     private static IEnumerable<StatusCount> Statuses(IReadOnlyDictionary<Domain.ProjectStatus, int> byStatus) =>
-        byStatus.OrderBy(s => s.Key).Select(s => new StatusCount { Status = s.Key.ToProto().ToString(), Projects = s.Value });
+        byStatus.OrderBy(s => s.Key).Select(s => new StatusCount
+        {
+            // The proto's own name (PROJECT_STATUS_IN_PROGRESS), as the enum reads in JSON elsewhere.
+            Status = ProjectsReflection.Descriptor.EnumTypes.Single(e => e.Name == "ProjectStatus").FindValueByNumber((int)s.Key.ToProto()).Name,
+            Projects = s.Value,
+        });
 
     private static Contracts.Common.V1.Money Usd(decimal amount) => new Money("USD", amount).ToProto();
 }
