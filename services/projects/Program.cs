@@ -24,6 +24,7 @@ app.MapGrpcService<ProjectsGrpcService>();
 app.MapGrpcService<PlanCatalogueGrpcService>();
 app.MapGrpcService<AnnualListsGrpcService>();
 app.MapGrpcService<ProjectExportsGrpcService>();
+app.MapGrpcService<ProjectMonitoringGrpcService>();
 
 await app.RunServiceAsync<ProjectsDbContext>(args);
 

@@ -18,7 +18,13 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
     private const string Foreign = "VN";
     private static readonly string WaterJwg = LmcRoles.Jwg("water-resources");
     private static readonly string ConnectivityJwg = LmcRoles.Jwg("connectivity");
-    private static readonly string[] Operations = ["propose", "get", "list", "submit", "endorse", "adopt", "start", "complete", "cancel"];
+    private static readonly string[] Operations =
+    [
+        "propose", "get", "list", "submit", "endorse", "adopt", "start", "complete", "cancel",
+        "open-list", "nominate", "submit-report", "review-report", "assess",
+    ];
+
+    private static int _nextYear = 2040;
     private static readonly string[] Roles =
         [LmcRoles.Secretariat, WaterJwg, ConnectivityJwg, LmcRoles.FundManager, LmcRoles.HealthFocalPoint, LmcRoles.Integrator, LmcRoles.Admin];
 
@@ -46,6 +52,11 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
         "propose" or "submit" or "start" or "complete" or "cancel" => role == LmcRoles.Secretariat && ownCountry,
         "endorse" => role == WaterJwg, // JWG members of the project's area, whatever their country
         "adopt" => false,
+        "open-list" => role == LmcRoles.Admin,
+        "nominate" or "submit-report" => role == LmcRoles.Secretariat && ownCountry,
+        "review-report" => role == WaterJwg,
+        // A national secretariat of a country taking part; the foreign caller (VN) takes no part.
+        "assess" => role == LmcRoles.Secretariat && ownCountry,
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
@@ -95,12 +106,34 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
 
     private async Task<StatusCode> Attempt(string operation, string id, Metadata caller)
     {
+        var monitoring = new ProjectMonitoringService.ProjectMonitoringServiceClient(Channel);
+        var lists = new AnnualListsService.AnnualListsServiceClient(Channel);
         try
         {
             _ = operation switch
             {
+                "open-list" => (object)await lists.OpenAnnualListAsync(new OpenAnnualListRequest
+                {
+                    Year = Interlocked.Increment(ref _nextYear),
+                    NominationDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(30)),
+                }, caller),
+                "nominate" => await lists.NominateProjectAsync(new NominateProjectRequest { Year = ListYear, ProjectId = id }, caller),
+                "submit-report" => await monitoring.SubmitProgressReportAsync(new SubmitProgressReportRequest
+                {
+                    ProjectId = id, PeriodStart = "2025-01-01", PeriodEnd = "2025-06-30", PercentComplete = 30,
+                    Narrative = "Work on the stations went on as planned this half year.",
+                }, caller),
+                "review-report" => await monitoring.ReviewProgressReportAsync(new ReviewProgressReportRequest
+                {
+                    ProjectId = RunningProject!, ReportId = id, Accept = true,
+                }, caller),
+                "assess" => await monitoring.RecordAssessmentAsync(new RecordAssessmentRequest
+                {
+                    ProjectId = id, AssessorKind = AssessorKind.NationalSecretariat, AssessedOn = "2025-06-30",
+                    Rating = AssessmentRating.Satisfactory, Findings = { "On schedule." },
+                }, caller),
                 // The resource is always a Thai project: proposing it is the Thai secretariat's act alone.
-                "propose" => (object)await _client.ProposeProjectAsync(Proposals.Valid(lead: Country.Th, partners: Country.La), caller),
+                "propose" => await _client.ProposeProjectAsync(Proposals.Valid(lead: Country.Th, partners: Country.La), caller),
                 "get" => await _client.GetProjectAsync(new GetProjectRequest { ProjectId = id }, caller),
                 "list" => await _client.ListProjectsAsync(new ListProjectsRequest { Page = new PageRequest { PageSize = 1 } }, caller),
                 "submit" => await _client.SubmitProjectAsync(new SubmitProjectRequest { ProjectId = id }, caller),
@@ -121,14 +154,43 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
         }
     }
 
-    /// <summary>A Thai water-resources project in the state the operation starts from.</summary>
+    private const int ListYear = 2039;
+    private static readonly SemaphoreSlim Setup = new(1, 1);
+    private static string? RunningProject;
+
+    private global::Grpc.Net.Client.GrpcChannel Channel =>
+        global::Grpc.Net.Client.GrpcChannel.ForAddress(service.Server.BaseAddress, new() { HttpHandler = service.Server.CreateHandler() });
+
+    /// <summary>A Thai water-resources project in the state the operation starts from (for reports and assessments, a running one).</summary>
     private async Task<string> ProjectReadyFor(string operation)
     {
         var secretariat = Bearer(TestTokens.For(Lead, LmcRoles.Secretariat));
+        if (operation is "submit-report" or "review-report" or "assess")
+        {
+            var running = await SharedRunningProjectAsync();
+            if (operation != "review-report")
+            {
+                return running;
+            }
+
+            var monitoring = new ProjectMonitoringService.ProjectMonitoringServiceClient(Channel);
+            return (await monitoring.SubmitProgressReportAsync(new SubmitProgressReportRequest
+            {
+                ProjectId = running, PeriodStart = "2025-01-01", PeriodEnd = "2025-06-30", PercentComplete = 30,
+                Narrative = "Work on the stations went on as planned this half year.",
+            }, secretariat)).Report.ReportId;
+        }
+
+        if (operation == "nominate")
+        {
+            await EnsureListAsync();
+        }
+
         var id = (await _client.ProposeProjectAsync(Proposals.Valid(lead: Country.Th, partners: Country.La), secretariat)).Project.ProjectId;
         var steps = operation switch
         {
             "endorse" => 1,
+            "nominate" => 2,
             "adopt" => 2,
             "start" => 3,
             "complete" => 4,
@@ -155,5 +217,41 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
         }
 
         return id;
+    }
+
+    private async Task<string> SharedRunningProjectAsync()
+    {
+        await Setup.WaitAsync();
+        try
+        {
+            if (RunningProject is null)
+            {
+                var id = await ProjectReadyFor("complete"); // adopted and started
+                RunningProject = id;
+            }
+
+            return RunningProject;
+        }
+        finally
+        {
+            Setup.Release();
+        }
+    }
+
+    private async Task EnsureListAsync()
+    {
+        var lists = new AnnualListsService.AnnualListsServiceClient(Channel);
+        try
+        {
+            await lists.OpenAnnualListAsync(new OpenAnnualListRequest
+            {
+                Year = ListYear,
+                NominationDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(30)),
+            }, Bearer(TestTokens.For(null, LmcRoles.Admin)));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+            // Opened by an earlier cell.
+        }
     }
 }

@@ -47,3 +47,20 @@ public sealed record ProjectCancelled(Guid ProjectId, string LeadCountry, string
 public sealed record ProjectBudgetRevised(
     Guid ProjectId, string LeadCountry, string Currency, decimal Amount, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly ValueDate,
     long Version, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// The JWG of the project's area accepted a progress report: what the Special Fund waits for
+/// before disbursing the tranche of that period.
+/// </summary>
+[EventName("lmc.projects.progress-report-accepted.v1")]
+public sealed record ProgressReportAccepted(
+    Guid ProjectId, Guid ReportId, string LeadCountry, string PriorityArea, DateOnly PeriodStart, DateOnly PeriodEnd, int PercentComplete,
+    string AcceptedBy, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+[EventName("lmc.projects.progress-report-returned.v1")]
+public sealed record ProgressReportReturned(Guid ProjectId, Guid ReportId, string LeadCountry, string ReturnedBy, string Comment, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+[EventName("lmc.projects.assessment-recorded.v1")]
+public sealed record AssessmentRecorded(Guid ProjectId, Guid AssessmentId, string AssessorKind, string Assessor, int Rating, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;

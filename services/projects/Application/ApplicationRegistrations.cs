@@ -18,6 +18,7 @@ public static class ApplicationRegistrations
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<AnnualListCommands>();
         builder.Services.AddScoped<AnnualListDecisions>();
+        builder.Services.AddScoped<MonitoringCommands>();
         builder.Services.AddScoped<ImplementationReportBuilder>();
         builder.Services.AddScoped<IatiActivitiesExport>();
         return builder;

@@ -1,6 +1,7 @@
 using Lmc.BuildingBlocks.Data;
 using Lmc.Projects.Domain;
 using Lmc.Projects.Domain.AnnualLists;
+using Lmc.Projects.Domain.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lmc.Projects.Data;
@@ -11,10 +12,16 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
 
     public DbSet<AnnualList> AnnualLists => Set<AnnualList>();
 
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ProjectConfiguration());
         modelBuilder.ApplyConfiguration(new AnnualListConfiguration());
+        modelBuilder.ApplyConfiguration(new ProgressReportConfiguration());
+        modelBuilder.ApplyConfiguration(new AssessmentConfiguration());
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -229,6 +229,25 @@ public sealed class Project
         UpdatedAt = now;
     }
 
+    /// <summary>An accepted progress report's indicator actuals become the results' actual values.</summary>
+    public void ApplyIndicatorActuals(IEnumerable<Monitoring.IndicatorActual> actuals, DateTimeOffset now)
+    {
+        var results = Results.ToList();
+        foreach (var actual in actuals)
+        {
+            var result = results[actual.Result];
+            var indicators = result.Indicators.ToList();
+            var periods = indicators[actual.Indicator].Periods.ToList();
+            periods[actual.Period] = periods[actual.Period] with { Actual = actual.Value };
+            indicators[actual.Indicator] = indicators[actual.Indicator] with { Periods = periods };
+            results[actual.Result] = result with { Indicators = indicators };
+        }
+
+        Results = results;
+        Version++;
+        UpdatedAt = now;
+    }
+
     /// <summary>The budget lines in force: for each period the latest revision, else the original.</summary>
     public IEnumerable<BudgetLine> CurrentBudgetLines() => BudgetLines
         .Select((line, order) => (line, order))
