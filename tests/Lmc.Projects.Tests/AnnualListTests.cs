@@ -23,7 +23,7 @@ public sealed class AnnualListTests(ProjectsServiceFactory service)
     private static readonly Metadata WaterJwg = Bearer(TestTokens.For("LA", LmcRoles.Jwg("water-resources")));
     private readonly ProjectsService.ProjectsServiceClient _projects = service.GrpcClient();
     private readonly AnnualListsService.AnnualListsServiceClient _lists =
-        new(global::Grpc.Net.Client.GrpcChannel.ForAddress(service.Server.BaseAddress, new() { HttpHandler = service.Server.CreateHandler() }));
+        new(service.Channel());
 
     [Fact]
     public async Task A_list_goes_from_nominations_through_the_som_to_the_fmm_which_adopts_its_projects_once()

@@ -158,8 +158,7 @@ public sealed class AuthorizationMatrixTests(ProjectsServiceFactory service)
     private static readonly SemaphoreSlim Setup = new(1, 1);
     private static string? RunningProject;
 
-    private global::Grpc.Net.Client.GrpcChannel Channel =>
-        global::Grpc.Net.Client.GrpcChannel.ForAddress(service.Server.BaseAddress, new() { HttpHandler = service.Server.CreateHandler() });
+    private global::Grpc.Net.Client.GrpcChannel Channel => service.Channel();
 
     /// <summary>A Thai water-resources project in the state the operation starts from (for reports and assessments, a running one).</summary>
     private async Task<string> ProjectReadyFor(string operation)

@@ -14,7 +14,7 @@ public sealed class MonitoringTests(ProjectsServiceFactory service)
     private static readonly Metadata WaterJwg = Bearer(TestTokens.For("KH", LmcRoles.Jwg("water-resources")));
     private readonly ProjectsService.ProjectsServiceClient _projects = service.GrpcClient();
     private readonly ProjectMonitoringService.ProjectMonitoringServiceClient _monitoring =
-        new(global::Grpc.Net.Client.GrpcChannel.ForAddress(service.Server.BaseAddress, new() { HttpHandler = service.Server.CreateHandler() }));
+        new(service.Channel());
 
     [Fact]
     public async Task An_accepted_report_is_published_for_the_fund_and_fills_the_indicator_actuals()

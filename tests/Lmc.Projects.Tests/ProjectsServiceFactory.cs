@@ -51,8 +51,10 @@ public class ProjectsServiceFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
     }
 
-    public ProjectsService.ProjectsServiceClient GrpcClient() =>
-        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+    public ProjectsService.ProjectsServiceClient GrpcClient() => new(Channel());
+
+    /// <summary>A gRPC channel into the in-process service, for any of its clients.</summary>
+    public GrpcChannel Channel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     public HttpClient RestClient(string? token)
     {

@@ -21,20 +21,20 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
     public override async Task<RegisterClientResponse> RegisterClient(RegisterClientRequest request, ServerCallContext context)
     {
         var (client, secret) = await administration.RegisterAsync(
-            Caller(context), request.ClientId, request.DisplayName, request.Country.ToCode(), request.Roles, request.Scopes, context.CancellationToken);
+            context.Caller(), request.ClientId, request.DisplayName, request.Country.ToCode(), request.Roles, request.Scopes, context.CancellationToken);
         return new RegisterClientResponse { Client = ToProto(client), ClientSecret = secret };
     }
 
     [Authorize(Policy = ReadPolicy)]
     public override async Task<GetClientResponse> GetClient(GetClientRequest request, ServerCallContext context) =>
-        new() { Client = ToProto(await administration.GetAsync(Caller(context), request.ClientId, context.CancellationToken)) };
+        new() { Client = ToProto(await administration.GetAsync(context.Caller(), request.ClientId, context.CancellationToken)) };
 
     [Authorize(Policy = ReadPolicy)]
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
     {
         var after = string.IsNullOrEmpty(request.Page?.PageToken) ? null : request.Page.PageToken;
         var (items, next) = await administration.ListAsync(
-            Caller(context), request.Country.ToCode(), request.Page.PageSize(), after, context.CancellationToken);
+            context.Caller(), request.Country.ToCode(), request.Page.PageSize(), after, context.CancellationToken);
         var response = new ListClientsResponse { Page = new PageResponse { NextPageToken = next ?? "" } };
         response.Clients.AddRange(items.Select(ToProto));
         return response;
@@ -42,11 +42,11 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<GrantRoleResponse> GrantRole(GrantRoleRequest request, ServerCallContext context) =>
-        new() { Client = ToProto(await administration.GrantRoleAsync(Caller(context), request.ClientId, request.Role, context.CancellationToken)) };
+        new() { Client = ToProto(await administration.GrantRoleAsync(context.Caller(), request.ClientId, request.Role, context.CancellationToken)) };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<RevokeRoleResponse> RevokeRole(RevokeRoleRequest request, ServerCallContext context) =>
-        new() { Client = ToProto(await administration.RevokeRoleAsync(Caller(context), request.ClientId, request.Role, context.CancellationToken)) };
+        new() { Client = ToProto(await administration.RevokeRoleAsync(context.Caller(), request.ClientId, request.Role, context.CancellationToken)) };
 
     private static Contracts.Identity.V1.Client ToProto(ClientProfile profile)
     {
@@ -62,6 +62,4 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
         client.Scopes.AddRange(profile.Scopes);
         return client;
     }
-
-    private static Caller Caller(ServerCallContext context) => BuildingBlocks.Auth.Caller.From(context.GetHttpContext().User);
 }

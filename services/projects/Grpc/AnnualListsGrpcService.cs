@@ -24,7 +24,7 @@ public sealed class AnnualListsGrpcService(AnnualListCommands commands) : Annual
             throw new ValidationException("nomination_deadline", "is required");
         }
 
-        var list = await commands.OpenAsync(Caller(context), request.Year, request.NominationDeadline.ToDateTimeOffset(), context.CancellationToken);
+        var list = await commands.OpenAsync(context.Caller(), request.Year, request.NominationDeadline.ToDateTimeOffset(), context.CancellationToken);
         return new OpenAnnualListResponse { List = ToProto(list) };
     }
 
@@ -34,15 +34,15 @@ public sealed class AnnualListsGrpcService(AnnualListCommands commands) : Annual
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<NominateProjectResponse> NominateProject(NominateProjectRequest request, ServerCallContext context) =>
-        new() { List = ToProto(await commands.NominateAsync(Caller(context), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
+        new() { List = ToProto(await commands.NominateAsync(context.Caller(), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<WithdrawNominationResponse> WithdrawNomination(WithdrawNominationRequest request, ServerCallContext context) =>
-        new() { List = ToProto(await commands.WithdrawAsync(Caller(context), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
+        new() { List = ToProto(await commands.WithdrawAsync(context.Caller(), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<CompileAnnualListResponse> CompileAnnualList(CompileAnnualListRequest request, ServerCallContext context) =>
-        new() { List = ToProto(await commands.CompileAsync(Caller(context), request.Year, request.ExpectedVersion, context.CancellationToken)) };
+        new() { List = ToProto(await commands.CompileAsync(context.Caller(), request.Year, request.ExpectedVersion, context.CancellationToken)) };
 
     private static AnnualList ToProto(Lists.AnnualList list)
     {
@@ -72,6 +72,4 @@ public sealed class AnnualListsGrpcService(AnnualListCommands commands) : Annual
         }));
         return proto;
     }
-
-    private static Caller Caller(ServerCallContext context) => BuildingBlocks.Auth.Caller.From(context.GetHttpContext().User);
 }

@@ -24,7 +24,7 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
             decimal.TryParse(a.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Invalid(errors, a.Value))).ToList();
         errors.ThrowIfAny();
         var report = await commands.SubmitReportAsync(
-            Caller(context), ProjectMapping.ParseId(request.ProjectId), request.PeriodStart, request.PeriodEnd, request.PercentComplete,
+            context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.PeriodStart, request.PeriodEnd, request.PercentComplete,
             [.. request.Milestones.Select(m => new M.Milestone(m.Title, (M.MilestoneStatus)(int)m.Status, string.IsNullOrWhiteSpace(m.Note) ? null : m.Note))],
             actuals, request.Narrative, context.CancellationToken);
         return new SubmitProgressReportResponse { Report = ToProto(report) };
@@ -35,7 +35,7 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
     {
         var reportId = Guid.TryParse(request.ReportId, out var id) ? id : throw new ValidationException("report_id", "must be a report id (a UUID)");
         var report = await commands.ReviewReportAsync(
-            Caller(context), ProjectMapping.ParseId(request.ProjectId), reportId, request.Accept, request.Comment, context.CancellationToken);
+            context.Caller(), ProjectMapping.ParseId(request.ProjectId), reportId, request.Accept, request.Comment, context.CancellationToken);
         return new ReviewProgressReportResponse { Report = ToProto(report) };
     }
 
@@ -51,7 +51,7 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
     public override async Task<RecordAssessmentResponse> RecordAssessment(RecordAssessmentRequest request, ServerCallContext context)
     {
         var assessment = await commands.RecordAssessmentAsync(
-            Caller(context), ProjectMapping.ParseId(request.ProjectId), (M.AssessorKind)(int)request.AssessorKind, request.ThirdParty, request.AssessedOn,
+            context.Caller(), ProjectMapping.ParseId(request.ProjectId), (M.AssessorKind)(int)request.AssessorKind, request.ThirdParty, request.AssessedOn,
             (M.AssessmentRating)(int)request.Rating, [.. request.Findings], request.Recommendations, context.CancellationToken);
         return new RecordAssessmentResponse { Assessment = ToProto(assessment) };
     }
@@ -119,6 +119,4 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
         proto.Findings.AddRange(assessment.Findings);
         return proto;
     }
-
-    private static Caller Caller(ServerCallContext context) => BuildingBlocks.Auth.Caller.From(context.GetHttpContext().User);
 }

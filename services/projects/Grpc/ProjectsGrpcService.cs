@@ -23,7 +23,7 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
     public override async Task<ProposeProjectResponse> ProposeProject(ProposeProjectRequest request, ServerCallContext context)
     {
         var project = await commands.ProposeAsync(
-            Caller(context), request.ToProposal(), request.IdempotencyKey, request.IdempotencyHash(), context.CancellationToken);
+            context.Caller(), request.ToProposal(), request.IdempotencyKey, request.IdempotencyHash(), context.CancellationToken);
         return new ProposeProjectResponse { Project = project.ToProto() };
     }
 
@@ -62,32 +62,30 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<SubmitProjectResponse> SubmitProject(SubmitProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.SubmitAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.SubmitAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<EndorseProjectResponse> EndorseProject(EndorseProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.EndorseAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.EndorseAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     [Obsolete("Adoption comes only from the FMM's adoption of the annual project list.")]
     public override async Task<AdoptProjectResponse> AdoptProject(AdoptProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.AdoptAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.AdoptAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<ReviseBudgetResponse> ReviseBudget(ReviseBudgetRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.ReviseBudgetAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Budget.ToInput(), context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.ReviseBudgetAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Budget.ToInput(), context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<StartProjectResponse> StartProject(StartProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.StartAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.StartAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<CompleteProjectResponse> CompleteProject(CompleteProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.CompleteAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.CompleteAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     public override async Task<CancelProjectResponse> CancelProject(CancelProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.CancelAsync(Caller(context), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Reason, context.CancellationToken)).ToProto() };
-
-    private static Caller Caller(ServerCallContext context) => BuildingBlocks.Auth.Caller.From(context.GetHttpContext().User);
+        new() { Project = (await commands.CancelAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Reason, context.CancellationToken)).ToProto() };
 }
