@@ -17,6 +17,7 @@ public sealed class AnnualListsGrpcService(AnnualListCommands commands) : Annual
     private const string WritePolicy = LmcPolicies.WritePrefix + "projects";
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<OpenAnnualListResponse> OpenAnnualList(OpenAnnualListRequest request, ServerCallContext context)
     {
         if (request.NominationDeadline is null)
@@ -33,14 +34,17 @@ public sealed class AnnualListsGrpcService(AnnualListCommands commands) : Annual
         new() { List = ToProto(await commands.GetAsync(request.Year, context.CancellationToken)) };
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<NominateProjectResponse> NominateProject(NominateProjectRequest request, ServerCallContext context) =>
         new() { List = ToProto(await commands.NominateAsync(context.Caller(), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<WithdrawNominationResponse> WithdrawNomination(WithdrawNominationRequest request, ServerCallContext context) =>
         new() { List = ToProto(await commands.WithdrawAsync(context.Caller(), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<CompileAnnualListResponse> CompileAnnualList(CompileAnnualListRequest request, ServerCallContext context) =>
         new() { List = ToProto(await commands.CompileAsync(context.Caller(), request.Year, request.ExpectedVersion, context.CancellationToken)) };
 

@@ -17,6 +17,7 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
     private const string WritePolicy = LmcPolicies.WritePrefix + "projects";
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<SubmitProgressReportResponse> SubmitProgressReport(SubmitProgressReportRequest request, ServerCallContext context)
     {
         var errors = new ValidationErrors();

@@ -20,6 +20,7 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
     private const string WritePolicy = LmcPolicies.WritePrefix + "projects";
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<ProposeProjectResponse> ProposeProject(ProposeProjectRequest request, ServerCallContext context)
     {
         var project = await commands.ProposeAsync(
@@ -61,6 +62,7 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
     }
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<SubmitProjectResponse> SubmitProject(SubmitProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.SubmitAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
@@ -74,18 +76,22 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
         new() { Project = (await commands.AdoptAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<ReviseBudgetResponse> ReviseBudget(ReviseBudgetRequest request, ServerCallContext context) =>
         new() { Project = (await commands.ReviseBudgetAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Budget.ToInput(), context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<StartProjectResponse> StartProject(StartProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.StartAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<CompleteProjectResponse> CompleteProject(CompleteProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.CompleteAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
+    [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<CancelProjectResponse> CancelProject(CancelProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.CancelAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Reason, context.CancellationToken)).ToProto() };
 }
