@@ -38,7 +38,6 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Lmc
         var connectionString = await infrastructure.CreateDatabaseAsync(name);
         await using var db = Open(connectionString);
         await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync(OutboxSql.WakeUpTriggerSql);
         return connectionString;
     }
 
@@ -62,7 +61,7 @@ public static class MessagingTestHost
     /// <summary>
     /// A host with the real building blocks: MassTransit on the run's vhost, the outbox dispatcher
     /// and the consumer. One message at a time, so arrival order is observable; the fallback poll
-    /// is ten minutes, so anything published sooner was woken by the commit's NOTIFY.
+    /// is ten minutes, so anything published sooner was woken by the commit itself.
     /// </summary>
     public static IHost Build(string connectionString, IsolatedInfrastructure infrastructure)
     {

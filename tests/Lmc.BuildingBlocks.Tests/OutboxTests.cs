@@ -104,15 +104,31 @@ public sealed class OutboxTests : IAsyncLifetime
         try
         {
             await Task.Delay(500); // past the dispatcher's start-up pass: from here only a wake-up helps
-            var id = Guid.NewGuid();
-            await using (var db = TestDbContext.Open(_db))
+
+            // Saved without a transaction of its own, and inside an explicit one: both wake it.
+            var plain = Guid.NewGuid();
+            await using (var scope = host.Services.CreateAsyncScope())
             {
-                db.Publish(MessagingTestHost.Submitted(id, 1), id);
+                var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+                db.Publish(MessagingTestHost.Submitted(plain, 1), plain);
                 await db.SaveChangesAsync();
             }
 
-            // The poll interval is ten minutes; only the commit's NOTIFY can publish this in time.
-            await EffectsOf(id, count: 1, timeout: TimeSpan.FromSeconds(15));
+            // The poll interval is ten minutes; only the commit's wake-up can publish this in time.
+            await EffectsOf(plain, count: 1, timeout: TimeSpan.FromSeconds(15));
+
+            var explicitly = Guid.NewGuid();
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Widgets.Add(new Widget { Id = explicitly, Name = "with its event" });
+                db.Publish(MessagingTestHost.Submitted(explicitly, 1), explicitly);
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            await EffectsOf(explicitly, count: 1, timeout: TimeSpan.FromSeconds(15));
         }
         finally
         {
@@ -155,7 +171,9 @@ public sealed class OutboxTests : IAsyncLifetime
             var ids = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
             foreach (var id in ids)
             {
-                await using var db = TestDbContext.Open(_db);
+                // Written by the service itself, so its dispatcher is woken and meets the outage.
+                await using var scope = host.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
                 db.Publish(MessagingTestHost.Submitted(id, 1), id);
                 await db.SaveChangesAsync();
             }

@@ -2,6 +2,7 @@ using Lmc.BuildingBlocks.Data;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Outbox;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,12 @@ public static class MessagingExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        builder.Services.TryAddSingleton<OutboxWakeUp>();
+        builder.Services.ConfigureDbContext<TDbContext>((services, db) =>
+        {
+            var wakeUp = services.GetRequiredService<OutboxWakeUp>();
+            db.AddInterceptors(new OutboxSaveInterceptor(wakeUp), new OutboxTransactionInterceptor(wakeUp));
+        });
         builder.Services.AddSingleton<OutboxDispatcher<TDbContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TDbContext>>());
         return builder;

@@ -9,26 +9,40 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Lmc.BuildingBlocks.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows to RabbitMQ. It wakes on the outbox trigger's NOTIFY (sent by
-/// PostgreSQL at commit), and polls as a fallback. One dispatcher works at a time across replicas
-/// (a transaction-scoped advisory lock), rows go out in insertion order, events of one aggregate
-/// strictly one after another, and a row is marked published only after the broker confirmed it.
+/// Publishes committed outbox rows to RabbitMQ. It wakes when its own service commits outbox rows
+/// (<see cref="OutboxWakeUp"/>) and polls as a fallback for rows other processes wrote. One
+/// dispatcher works at a time across replicas (a transaction-scoped advisory lock; a dispatcher
+/// that finds it taken tries again shortly), rows go out in insertion order, events of one
+/// aggregate strictly one after another, and a row is marked published only after the broker
+/// confirmed it.
 /// A crash between confirm and mark re-publishes the row with the same MessageId: consumers'
 /// inboxes absorb that. A broker outage leaves the rows in place until it is back.
 /// </summary>
-public sealed partial class OutboxDispatcher<TDbContext>(
-    IServiceScopeFactory scopes,
-    IBusControl bus,
-    IOptions<OutboxOptions> options,
-    TimeProvider time,
-    ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
+public sealed partial class OutboxDispatcher<TDbContext> : BackgroundService
     where TDbContext : LmcDbContext
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly IBusControl bus;
+    private readonly IOptions<OutboxOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<OutboxDispatcher<TDbContext>> logger;
+
+    public OutboxDispatcher(
+        IServiceScopeFactory scopes, IBusControl bus, IOptions<OutboxOptions> options, TimeProvider time, OutboxWakeUp wakeUp,
+        ILogger<OutboxDispatcher<TDbContext>> logger)
+    {
+        this.scopes = scopes;
+        this.bus = bus;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        wakeUp.Register(typeof(TDbContext), Wake);
+    }
+
     public static readonly ActivitySource ActivitySource = new("Lmc.Outbox");
 
     // Any fixed number works: each service has its own database, and advisory locks are per database.
@@ -42,7 +56,6 @@ public sealed partial class OutboxDispatcher<TDbContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listening = ListenAsync(stoppingToken);
         var settings = options.Value;
 
         // Publishing before the bus has declared its topology would send the first events to
@@ -52,9 +65,17 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         {
             try
             {
-                while (await DispatchBatchAsync(stoppingToken) == settings.BatchSize)
+                int dispatched;
+                while ((dispatched = await DispatchBatchAsync(stoppingToken)) == settings.BatchSize)
                 {
                     // A full batch: there may be more waiting.
+                }
+
+                if (dispatched == LockedElsewhere)
+                {
+                    // Another replica is publishing; it may not have seen our newest rows.
+                    await DelayAsync(settings.LockRetryDelay, stoppingToken);
+                    continue;
                 }
 
                 await CleanUpAsync(stoppingToken);
@@ -72,11 +93,12 @@ public sealed partial class OutboxDispatcher<TDbContext>(
 
             await WaitForWakeAsync(settings.PollInterval, stoppingToken);
         }
-
-        await listening;
     }
 
-    /// <summary>Publishes at most one batch; returns how many rows it read.</summary>
+    /// <summary>What <see cref="DispatchBatchAsync"/> returns when another replica holds the lock.</summary>
+    public const int LockedElsewhere = -1;
+
+    /// <summary>Publishes at most one batch; returns how many rows it read, or <see cref="LockedElsewhere"/>.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -88,7 +110,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             .SingleAsync(cancellationToken);
         if (!locked)
         {
-            return 0; // another replica is dispatching; its NOTIFY-driven loop covers these rows
+            return LockedElsewhere;
         }
 
         var batch = await db.OutboxMessages
@@ -180,45 +202,6 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         await db.OutboxMessages.Where(m => m.PublishedAt != null && m.PublishedAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        string connectionString;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<TDbContext>().Database.GetConnectionString()
-                ?? throw new InvalidOperationException("The outbox needs the DbContext's connection string.");
-        }
-
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(cancellationToken);
-                connection.Notification += (_, _) => Wake();
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSql.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                Wake(); // anything committed while we were not listening
-                while (true)
-                {
-                    await connection.WaitAsync(cancellationToken);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogListenFailed(logger, exception);
-                await DelayAsync(options.Value.RetryDelay, cancellationToken);
-            }
-        }
-    }
-
     private async Task WaitForBusAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -270,8 +253,6 @@ public sealed partial class OutboxDispatcher<TDbContext>(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying in {Delay}")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection lost; falling back to polling until it is back")]
-    private static partial void LogListenFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>Some rows of a batch could not be published; they stay in the outbox for the next try.</summary>

@@ -8,8 +8,11 @@ public sealed class OutboxOptions
     /// <summary>Rows read and published per transaction.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Fallback poll when no wake-up arrives (a lost LISTEN connection, a clock skew).</summary>
+    /// <summary>Fallback poll, for rows written by another process (a wake-up covers this process's own commits).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Wait before trying again when another replica holds the dispatch lock.</summary>
+    public TimeSpan LockRetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Wait after a failed publication (the broker is down) before trying again.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
