@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./lmc bench [--quick]: builds the measured pieces in Release, makes sure PostgreSQL, RabbitMQ,
+# ./lmc bench [--quick] [--no-build]: builds the measured pieces in Release, makes sure PostgreSQL, RabbitMQ,
 # nginx and wrk are there, and runs the driver (bench/Lmc.Bench). Results: bench/results/.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,9 +19,11 @@ export PATH="$PATH:/usr/sbin"
 
 "$repo/local/infra.sh"
 
+if [[ " $* " == *" --no-build "* ]]; then :; else
 echo "== build (Release)"
 for p in services/identity/Lmc.Identity.csproj services/projects/Lmc.Projects.csproj gateway/Lmc.Gateway.csproj bench/Lmc.Bench/Lmc.Bench.csproj; do
-  dotnet build -c Release "$repo/$p" -nologo -v q -clp:ErrorsOnly
+  dotnet build -c Release "$repo/$p" -nologo -v q "-clp:ErrorsOnly;NoSummary"
 done
+fi
 
 dotnet "$repo/bench/Lmc.Bench/bin/Release/net10.0/Lmc.Bench.dll" --repo "$repo" "$@"

@@ -17,7 +17,7 @@ using RabbitMQ.Client.Events;
 
 namespace Lmc.Bench;
 
-public sealed record EventResult(string Pipeline, string Mode, int Events, double EffectsPerSecond, double P50Ms, double P99Ms, double MeanMs, int Missing);
+public sealed record EventResult(string Pipeline, string Mode, int Events, double ProducedPerSecond, double EffectsPerSecond, double P50Ms, double P99Ms, double MeanMs, int Missing);
 
 public sealed class BenchEffect
 {
@@ -63,7 +63,7 @@ public sealed class BenchEffects(BenchDbContext db, ILogger<BenchEffects> logger
 
 public static class Events
 {
-    public const int Producers = 8;
+    public static readonly int Producers = int.TryParse(Environment.GetEnvironmentVariable("BENCH_PRODUCERS"), out var p) ? p : 8;
 
     /// <summary>Runs <paramref name="produce"/> for events 0..count-1, paced at <paramref name="rate"/>/s (0: as fast as possible) on a few producers.</summary>
     private static async Task<long> ProduceAsync(int count, int rate, Func<int, Task> produce)
@@ -99,6 +99,7 @@ public static class Events
         Clock.Reset();
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
         var t0 = await ProduceAsync(count, rate, i => produce(i, ids[i]));
+        var produced = count / Stopwatch.GetElapsedTime(t0).TotalSeconds;
         var deadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
         while (ids.Any(id => !Clock.Effected.ContainsKey(id)) && Stopwatch.GetTimestamp() < deadline)
         {
@@ -123,7 +124,7 @@ public static class Events
 
         var s = Stats.Summary(latencies);
         var seconds = (double)(last - t0) / Stopwatch.Frequency;
-        return new EventResult(pipeline, mode, count, latencies.Count / seconds, s.P50, s.P99, s.Mean, missing);
+        return new EventResult(pipeline, mode, count, produced, latencies.Count / seconds, s.P50, s.P99, s.Mean, missing);
     }
 
     /// <summary>Outbox (LmcDbContext.Publish, OutboxDispatcher) -> RabbitMQ (MassTransit) -> InboxConsumer, with the building blocks' default options.</summary>
@@ -133,7 +134,9 @@ public static class Events
         await using (var db = Open(connectionString))
         {
             await db.Database.EnsureCreatedAsync();
-            await db.Database.ExecuteSqlRawAsync(OutboxSql.WakeUpTriggerSql);
+            // The services' migrations dropped the NOTIFY trigger (the dispatcher is woken in-process);
+            // BENCH_NOTIFY_TRIGGER=1 adds it back to compare.
+            if (Environment.GetEnvironmentVariable("BENCH_NOTIFY_TRIGGER") == "1") await db.Database.ExecuteSqlRawAsync(OutboxSql.WakeUpTriggerSql);
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Lmc.Bench", EnvironmentName = "Testing" });
@@ -142,6 +145,17 @@ public static class Events
         builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(connectionString));
         builder.AddLmcMessaging<BenchDbContext>(bus => bus.AddConsumer<BenchEffects>());
         using var host = builder.Build();
+        if (Environment.GetEnvironmentVariable("BENCH_PRODUCE_ONLY") == "1")
+        {
+            var o = new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(connectionString).Options;
+            var sw = Stopwatch.StartNew();
+            await ProduceAsync(throughputCount, 0, async i => { await using var db = new BenchDbContext(o); db.Publish(new ProjectSubmitted(Guid.NewGuid(), "TH", "w", i, DateTimeOffset.UtcNow), Guid.NewGuid()); await db.SaveChangesAsync(); });
+            sw.Restart();
+            await ProduceAsync(throughputCount, 0, async i => { await using var db = new BenchDbContext(o); db.Publish(new ProjectSubmitted(Guid.NewGuid(), "TH", "w", i, DateTimeOffset.UtcNow), Guid.NewGuid()); await db.SaveChangesAsync(); });
+            Console.WriteLine($"produce only: {throughputCount / sw.Elapsed.TotalSeconds:F0}/s");
+            return [];
+        }
+
         await host.StartAsync();
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
         var options = new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(connectionString).Options;
@@ -155,7 +169,7 @@ public static class Events
         }
 
         var results = new List<EventResult>();
-        await MeasureAsync("platform", "warm-up", 500, 0, Produce);
+        await MeasureAsync("platform", "warm-up", 300, 0, Produce);
         results.Add(await MeasureAsync("platform", "throughput", throughputCount, 0, Produce));
         results.Add(await MeasureAsync("platform", $"paced {rate}/s", pacedCount, rate, Produce));
         await host.StopAsync();
@@ -209,7 +223,7 @@ public static class Events
         }
 
         var results = new List<EventResult>();
-        await MeasureAsync("raw", "warm-up", 500, 0, Produce);
+        await MeasureAsync("raw", "warm-up", 300, 0, Produce);
         results.Add(await MeasureAsync("raw", "throughput", throughputCount, 0, Produce));
         results.Add(await MeasureAsync("raw", $"paced {rate}/s", pacedCount, rate, Produce));
         foreach (var c in channels) await c.DisposeAsync();

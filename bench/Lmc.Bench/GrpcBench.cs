@@ -27,7 +27,7 @@ public static class GrpcBench
         var g = new ProjectsService.ProjectsServiceClient(gatewayChannel);
         var headers = new Metadata { { "authorization", "Bearer " + token } };
         var request = new GetProjectRequest { ProjectId = projectId };
-        for (var i = 0; i < Math.Max(500, iterations / 10); i++)
+        for (var i = 0; i < Math.Max(200, iterations / 10); i++)
         {
             await d.GetProjectAsync(request, headers);
             await g.GetProjectAsync(request, headers);

@@ -13,15 +13,15 @@ var logDir = Path.Combine(resultsDir, "logs");
 Directory.CreateDirectory(logDir);
 
 // Sizes: --quick is a smoke run of about a minute; the full run stays under ten.
-var wrkSeconds = quick ? 4 : 15;
+var wrkSeconds = quick ? 3 : 15;
 var wrkRounds = quick ? 1 : 2;
 var wrkConnections = 32;
-var grpcIterations = quick ? 1000 : 10_000;
+var grpcIterations = quick ? 500 : 5_000;
 var grpcStreams = 64;
-var grpcSeconds = quick ? 3 : 10;
-var eventsThroughput = quick ? 2000 : 10_000;
+var grpcSeconds = quick ? 2 : 10;
+var eventsThroughput = quick ? 500 : 10_000;
 var pacedRate = 1000;
-var eventsPaced = quick ? 3000 : 15_000;
+var eventsPaced = quick ? 1000 : 10_000;
 
 var report = new Dictionary<string, object>
 {
@@ -33,6 +33,15 @@ var report = new Dictionary<string, object>
 
 await using var infra = new Infra();
 await infra.CreateVhostAsync();
+if (args.Contains("--events-only"))
+{
+    // For tuning the event pipeline alone (Outbox__*/Messaging__* environment variables apply).
+    var n = quick ? 2000 : eventsThroughput;
+    foreach (var e in (await Events.RawAsync(infra, n, quick ? 3000 : eventsPaced, pacedRate)).Concat(await Events.PlatformAsync(infra, n, quick ? 3000 : eventsPaced, pacedRate)))
+        Console.WriteLine($"   {e.Pipeline} {e.Mode}: produced {e.ProducedPerSecond:F0}/s effects {e.EffectsPerSecond:F0}/s p50 {e.P50Ms:F2} p99 {e.P99Ms:F2} ms missing {e.Missing}");
+    return;
+}
+
 var services = new List<Service>();
 Nginx? nginx = null;
 try
@@ -118,7 +127,7 @@ try
         ("nginx", $"http://127.0.0.1:{nginx.Port}/api/v1/projects/{projectId}"),
         ("gateway", $"{gateway.Http}/api/v1/projects/{projectId}"),
     };
-    foreach (var t in targets) await Rest.WrkAsync(t.Name, t.Url, token, 3, wrkConnections); // warm-up
+    foreach (var t in targets) await Rest.WrkAsync(t.Name, t.Url, token, quick ? 2 : 8, wrkConnections); // warm-up (tiered JIT)
     var restRuns = new List<WrkResult>();
     for (var round = 0; round < wrkRounds; round++)
     {
@@ -156,7 +165,7 @@ try
     var raw = await Events.RawAsync(infra, eventsThroughput, eventsPaced, pacedRate);
     var platform = await Events.PlatformAsync(infra, eventsThroughput, eventsPaced, pacedRate);
     var events = raw.Concat(platform).ToList();
-    foreach (var e in events) Console.WriteLine($"   {e.Pipeline} {e.Mode}: {e.EffectsPerSecond:F0}/s p50 {e.P50Ms:F2} p99 {e.P99Ms:F2} ms missing {e.Missing}");
+    foreach (var e in events) Console.WriteLine($"   {e.Pipeline} {e.Mode}: produced {e.ProducedPerSecond:F0}/s effects {e.EffectsPerSecond:F0}/s p50 {e.P50Ms:F2} p99 {e.P99Ms:F2} ms missing {e.Missing}");
     report["events"] = events;
 
     Report.Write(resultsDir, report, footprint.Select(f => (f.service, f.rssMb, f.readySeconds)).ToList(), allReady.TotalSeconds, rest, sequential, concurrent, events, quick);

@@ -52,15 +52,15 @@ public static class Report
         md.AppendLine();
         md.AppendLine("## Events: outbox → RabbitMQ → idempotent consumer vs raw RabbitMQ.Client 7");
         md.AppendLine();
-        md.AppendLine($"Platform: `LmcDbContext.Publish` + SaveChanges (one event per transaction, {Events.Producers} producers), `OutboxDispatcher` woken by NOTIFY, MassTransit, `InboxConsumer` writing one effect row; latency from commit returned to the effect's inbox transaction committed. " +
+        md.AppendLine($"Platform: `LmcDbContext.Publish` + SaveChanges (one event per transaction, {Events.Producers} producers), `OutboxDispatcher` (woken as the platform wakes it), MassTransit, `InboxConsumer` writing one effect row; latency from commit returned to the effect's inbox transaction committed. " +
                       $"Raw: persistent message to a durable queue, publisher confirm awaited per message ({Events.Producers} producers, one channel each), manual-ack consumer (prefetch 32); latency from the publish call to delivery.");
         md.AppendLine();
-        md.AppendLine("| pipeline | mode | events | effects/s | × raw | p50 ms | p99 ms | mean ms | missing |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| pipeline | mode | events | produced/s | effects/s | × raw | p50 ms | p99 ms | mean ms | missing |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var e in events)
         {
             var baseline = events.Single(x => x.Pipeline == "raw" && x.Mode == e.Mode);
-            md.AppendLine($"| {e.Pipeline} | {e.Mode} | {e.Events} | {e.EffectsPerSecond:F0} | {e.EffectsPerSecond / baseline.EffectsPerSecond:F2} | {e.P50Ms:F2} | {e.P99Ms:F2} | {e.MeanMs:F2} | {e.Missing} |");
+            md.AppendLine($"| {e.Pipeline} | {e.Mode} | {e.Events} | {e.ProducedPerSecond:F0} | {e.EffectsPerSecond:F0} | {e.EffectsPerSecond / baseline.EffectsPerSecond:F2} | {e.P50Ms:F2} | {e.P99Ms:F2} | {e.MeanMs:F2} | {e.Missing} |");
         }
 
         var pt = events.Single(e => e.Pipeline == "platform" && e.Mode == "throughput");

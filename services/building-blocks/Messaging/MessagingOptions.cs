@@ -6,10 +6,10 @@ public sealed class MessagingOptions
     public const string Section = "Messaging";
 
     /// <summary>Messages RabbitMQ hands a consumer before it acknowledges any.</summary>
-    public int PrefetchCount { get; set; } = 32;
+    public int PrefetchCount { get; set; } = 128;
 
     /// <summary>Messages consumed at once per receive endpoint.</summary>
-    public int ConcurrentMessageLimit { get; set; } = 8;
+    public int ConcurrentMessageLimit { get; set; } = 32;
 
     /// <summary>Immediate retries (exponential, 100 ms .. 5 s) before a message is redelivered or faulted.</summary>
     public int RetryLimit { get; set; } = 5;
