@@ -130,7 +130,10 @@ public sealed class ImplementationReportTests(ReportScenarioFactory scenario)
             root = root.Parent;
         }
 
-        var schema = Path.Combine(root!.Parent!.FullName, "shared", "reference", "iati-2.03", "iati-activities-schema.xsd");
+        // CI and every checkout have shared/ beside the repository; LMC_SHARED_DIR points elsewhere.
+        var shared = Environment.GetEnvironmentVariable("LMC_SHARED_DIR") ?? Path.Combine(root!.Parent!.FullName, "shared");
+        var schema = Path.Combine(shared, "reference", "iati-2.03", "iati-activities-schema.xsd");
+        Assert.True(File.Exists(schema), $"The IATI 2.03 schema is read from {schema} (shared/ beside the repository, or LMC_SHARED_DIR).");
         var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
         using (var reader = XmlReader.Create(schema, new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, XmlResolver = new XmlUrlResolver() }))
         {
