@@ -11,7 +11,6 @@ need=()
 command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /usr/lib/postgresql/$PG_VERSION ] || need+=(postgresql-$PG_VERSION postgresql-client-$PG_VERSION)
 command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
 command -v curl >/dev/null 2>&1 || need+=(curl)
-for extra in "$@"; do command -v "${extra%%:*}" >/dev/null 2>&1 || need+=("${extra#*:}"); done
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

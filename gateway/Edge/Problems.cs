@@ -11,7 +11,7 @@ internal static class Problems
 
     public static Task WriteAsync(HttpContext http, ProblemDetails problem, CancellationToken cancellationToken)
     {
-        problem.Type ??= $"https://httpstatuses.io/{problem.Status}";
+        problem.Type ??= Lmc.BuildingBlocks.Errors.ErrorMapping.TypeFor(problem.Status ?? StatusCodes.Status400BadRequest);
         problem.Instance ??= http.Request.Path;
         problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString();
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;

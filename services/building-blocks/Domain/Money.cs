@@ -39,14 +39,3 @@ public sealed record Money(string Currency, decimal Amount)
 
     public string FormatAmount() => Amount.ToString("0.00", CultureInfo.InvariantCulture);
 }
-
-/// <summary>Instants as PostgreSQL stores them.</summary>
-public static class Instants
-{
-    /// <summary>
-    /// PostgreSQL keeps microseconds; truncating before use makes what a command returns equal
-    /// to what a later read returns.
-    /// </summary>
-    public static DateTimeOffset ToMicroseconds(this DateTimeOffset instant) =>
-        new(instant.Ticks - (instant.Ticks % 10), instant.Offset);
-}

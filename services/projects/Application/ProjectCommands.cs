@@ -102,7 +102,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, PlanCatalogue catalogu
     /// Refused, always: a project is adopted only when the FMM adopts the annual project list it
     /// is on (<see cref="AnnualListDecisions"/>). Kept so that old clients get the rule, not 404.
     /// </summary>
-    public async Task<Project> AdoptAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    public async Task<Project> AdoptAsync(Guid id, CancellationToken cancellationToken)
     {
         var project = await GetAsync(id, cancellationToken);
         throw new RuleViolationException("project.adopted-only-by-list",

@@ -21,8 +21,8 @@ internal static class ProjectMapping
             Title = project.Title,
             Description = project.Description,
             Budget = project.Budget.ToProto(),
-            PlannedStartDate = Iso(project.PlannedStart),
-            PlannedEndDate = Iso(project.PlannedEnd),
+            PlannedStartDate = project.PlannedStart.ToIsoDate(),
+            PlannedEndDate = project.PlannedEnd.ToIsoDate(),
             Status = project.Status.ToProto(),
             IatiActivityStatus = project.Status.ToIatiActivityStatus(),
             Version = project.Version,
@@ -31,8 +31,8 @@ internal static class ProjectMapping
             CancellationReason = project.CancellationReason ?? "",
             IatiIdentifier = project.IatiIdentifier,
             PlanId = project.PlanId,
-            ActualStartDate = project.ActualStart is { } start ? Iso(start) : "",
-            ActualEndDate = project.ActualEnd is { } end ? Iso(end) : "",
+            ActualStartDate = project.ActualStart is { } start ? start.ToIsoDate() : "",
+            ActualEndDate = project.ActualEnd is { } end ? end.ToIsoDate() : "",
             AdoptedForYear = project.AdoptedForYear ?? 0,
         };
         proto.PartnerCountries.AddRange(project.PartnerCountries.Select(CommonMapping.ToCountry));
@@ -60,8 +60,8 @@ internal static class ProjectMapping
                 };
                 indicator.Periods.AddRange(i.Periods.Select(p => new Proto.IndicatorPeriod
                 {
-                    PeriodStart = Iso(p.PeriodStart),
-                    PeriodEnd = Iso(p.PeriodEnd),
+                    PeriodStart = p.PeriodStart.ToIsoDate(),
+                    PeriodEnd = p.PeriodEnd.ToIsoDate(),
                     Target = p.Target is { } t ? Number(t) : "",
                     Actual = p.Actual is { } a ? Number(a) : "",
                 }));
@@ -76,17 +76,15 @@ internal static class ProjectMapping
     {
         Type = line.Type,
         Status = line.Status,
-        PeriodStart = Iso(line.PeriodStart),
-        PeriodEnd = Iso(line.PeriodEnd),
+        PeriodStart = line.PeriodStart.ToIsoDate(),
+        PeriodEnd = line.PeriodEnd.ToIsoDate(),
         Value = line.Value.ToProto(),
-        ValueDate = Iso(line.ValueDate),
+        ValueDate = line.ValueDate.ToIsoDate(),
     };
 
     public static Iati.BudgetLineInput ToInput(this Proto.BudgetLine? line) => line is null
         ? new Iati.BudgetLineInput(0, 0, null, null, null, null, null)
         : new Iati.BudgetLineInput(line.Type, line.Status, line.PeriodStart, line.PeriodEnd, line.Value?.Currency, line.Value?.Amount, line.ValueDate);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Number(decimal value) => value.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
 

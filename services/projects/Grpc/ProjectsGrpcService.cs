@@ -73,7 +73,7 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
     [Authorize(Policy = WritePolicy)]
     [Obsolete("Adoption comes only from the FMM's adoption of the annual project list.")]
     public override async Task<AdoptProjectResponse> AdoptProject(AdoptProjectRequest request, ServerCallContext context) =>
-        new() { Project = (await commands.AdoptAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)).ToProto() };
+        new() { Project = (await commands.AdoptAsync(ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)).ToProto() };
 
     [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]

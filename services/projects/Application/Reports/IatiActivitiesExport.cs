@@ -102,9 +102,9 @@ public sealed class IatiActivitiesExport(ProjectsDbContext db, IOptions<IatiOpti
         activity.Add(project.BudgetLines.Select(b => new XElement("budget",
             new XAttribute("type", b.Type.ToString(CultureInfo.InvariantCulture)),
             new XAttribute("status", b.Status.ToString(CultureInfo.InvariantCulture)),
-            new XElement("period-start", new XAttribute("iso-date", Iso(b.PeriodStart))),
-            new XElement("period-end", new XAttribute("iso-date", Iso(b.PeriodEnd))),
-            new XElement("value", new XAttribute("currency", b.Value.Currency), new XAttribute("value-date", Iso(b.ValueDate)), b.Value.FormatAmount()))));
+            new XElement("period-start", new XAttribute("iso-date", b.PeriodStart.ToIsoDate())),
+            new XElement("period-end", new XAttribute("iso-date", b.PeriodEnd.ToIsoDate())),
+            new XElement("value", new XAttribute("currency", b.Value.Currency), new XAttribute("value-date", b.ValueDate.ToIsoDate()), b.Value.FormatAmount()))));
 
         activity.Add(project.Results.Select(r => new XElement("result",
             new XAttribute("type", r.Type.ToString(CultureInfo.InvariantCulture)),
@@ -117,8 +117,8 @@ public sealed class IatiActivitiesExport(ProjectsDbContext db, IOptions<IatiOpti
                         i.BaselineValue is { } baseline ? new XAttribute("value", Number(baseline)) : null)
                     : null,
                 i.Periods.Select(p => new XElement("period",
-                    new XElement("period-start", new XAttribute("iso-date", Iso(p.PeriodStart))),
-                    new XElement("period-end", new XAttribute("iso-date", Iso(p.PeriodEnd))),
+                    new XElement("period-start", new XAttribute("iso-date", p.PeriodStart.ToIsoDate())),
+                    new XElement("period-end", new XAttribute("iso-date", p.PeriodEnd.ToIsoDate())),
                     p.Target is { } target ? new XElement("target", new XAttribute("value", Number(target))) : null,
                     p.Actual is { } actual ? new XElement("actual", new XAttribute("value", Number(actual))) : null)))))));
         return activity;
@@ -127,9 +127,7 @@ public sealed class IatiActivitiesExport(ProjectsDbContext db, IOptions<IatiOpti
     private static XElement Narrative(string text) => new("narrative", text);
 
     private static XElement Date(string type, DateOnly date) =>
-        new("activity-date", new XAttribute("type", type), new XAttribute("iso-date", Iso(date)));
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        new("activity-date", new XAttribute("type", type), new XAttribute("iso-date", date.ToIsoDate()));
 
     private static string Number(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 

@@ -118,7 +118,7 @@ public static class IatiRules
 
     public static BudgetLine? Budget(BudgetLineInput input, string field, ValidationErrors errors)
     {
-        var count = ErrorCount(errors);
+        var count = errors.Count;
         if (input.Type is not (1 or 2))
         {
             errors.Add($"{field}.type", "must be 1 original or 2 revised");
@@ -138,7 +138,7 @@ public static class IatiRules
             errors.Add($"{field}.period_end", "a budget period ends on or after its start and lasts at most a year");
         }
 
-        return ErrorCount(errors) == count ? new BudgetLine(input.Type, input.Status, start!.Value, end!.Value, value!, valueDate!.Value) : null;
+        return errors.Count == count ? new BudgetLine(input.Type, input.Status, start!.Value, end!.Value, value!, valueDate!.Value) : null;
     }
 
     public static IReadOnlyList<Result> Results(IReadOnlyList<ResultInput> inputs, ValidationErrors errors)
@@ -217,5 +217,4 @@ public static class IatiRules
         return null;
     }
 
-    private static int ErrorCount(ValidationErrors errors) => errors.Count;
 }

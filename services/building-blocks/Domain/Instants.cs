@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace Lmc.BuildingBlocks.Domain;
+
+/// <summary>Instants and dates as the platform stores and writes them.</summary>
+public static class Instants
+{
+    /// <summary>
+    /// PostgreSQL keeps microseconds; truncating before use makes what a command returns equal
+    /// to what a later read returns.
+    /// </summary>
+    public static DateTimeOffset ToMicroseconds(this DateTimeOffset instant) =>
+        new(instant.Ticks - (instant.Ticks % 10), instant.Offset);
+
+    /// <summary>ISO 8601 calendar date, "2025-03-01": how every API and export writes a date.</summary>
+    public static string ToIsoDate(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
