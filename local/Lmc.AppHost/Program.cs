@@ -15,6 +15,9 @@ var identity = builder.AddLmcService<Projects.Lmc_Identity>("identity", httpPort
 var projects = builder.AddLmcService<Projects.Lmc_Projects>("projects", httpPort: 5101, postgres, rabbitmq)
     .WaitFor(identity);
 
+var meetings = builder.AddLmcService<Projects.Lmc_Meetings>("meetings", httpPort: 5201, postgres, rabbitmq)
+    .WaitFor(identity);
+
 builder.AddProject<Projects.Lmc_Gateway>("gateway")
     .WithHttpEndpoint(port: 8080, name: "http", env: "Ports__Http", isProxied: false)
     .WithHttpEndpoint(port: 8081, name: "grpc", env: "Ports__Grpc", isProxied: false)
@@ -22,8 +25,11 @@ builder.AddProject<Projects.Lmc_Gateway>("gateway")
     .WithReference(identity.GetEndpoint("http"))
     .WithReference(projects.GetEndpoint("http"))
     .WithReference(projects.GetEndpoint("grpc"))
+    .WithReference(meetings.GetEndpoint("http"))
+    .WithReference(meetings.GetEndpoint("grpc"))
     .WithHttpHealthCheck("/health/ready", endpointName: "http")
     .WaitFor(identity)
-    .WaitFor(projects);
+    .WaitFor(projects)
+    .WaitFor(meetings);
 
 builder.Build().Run();

@@ -161,6 +161,40 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_of_one_aggregate_queued_in_one_transaction_keep_their_order()
+    {
+        var id = Guid.NewGuid();
+        await using (var db = TestDbContext.Open(_db))
+        {
+            // Queued within the same millisecond: the ids alone must keep the order.
+            for (var version = 1; version <= 50; version++)
+            {
+                db.Publish(MessagingTestHost.Submitted(id, version), id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = TestDbContext.Open(_db);
+        var payloads = await read.OutboxMessages.Where(m => m.AggregateId == id).OrderBy(m => m.Sequence).Select(m => m.Payload).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 50).Select(v => (long)v), payloads.Select(p => System.Text.Json.JsonDocument.Parse(p).RootElement.GetProperty("version").GetInt64()));
+    }
+
+    [Fact]
+    public void Outbox_ids_increase_strictly_even_within_a_millisecond()
+    {
+        var ids = Enumerable.Range(0, 20_000).Select(_ => MonotonicGuid.NextV7()).ToList();
+
+        for (var i = 1; i < ids.Count; i++)
+        {
+            Assert.True(ids[i].CompareTo(ids[i - 1]) > 0, $"id {i} does not follow id {i - 1}");
+        }
+
+        Assert.All(ids, id => Assert.Equal(7, id.Version));
+        Assert.All(ids, id => Assert.Equal(0b10, id.Variant >> 2));
+    }
+
+    [Fact]
     public async Task A_broker_outage_delays_publication_and_loses_nothing()
     {
         using var host = MessagingTestHost.Build(_db, _infrastructure);

@@ -29,7 +29,8 @@ public abstract class LmcDbContext(DbContextOptions options) : DbContext(options
     {
         OutboxMessages.Add(new OutboxMessage
         {
-            Id = Guid.CreateVersion7(),
+            // Strictly increasing, so the transaction's inserts (ordered by key) keep the order of Publish.
+            Id = MonotonicGuid.NextV7(),
             AggregateId = aggregateId,
             EventName = EventNames.Of<TEvent>(),
             Payload = JsonSerializer.Serialize(@event, OutboxJson.Options),

@@ -14,4 +14,10 @@ public static class Instants
 
     /// <summary>ISO 8601 calendar date, "2025-03-01": how every API and export writes a date.</summary>
     public static string ToIsoDate(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an ISO calendar date from a request; a malformed one is the caller's error on that field.</summary>
+    public static DateOnly ParseIsoDate(string value, string field) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new ValidationException(field, "must be an ISO date (yyyy-MM-dd)");
 }

@@ -29,6 +29,9 @@ public static class ErrorMapping
             ConcurrencyException => (Code.Aborted, StatusCodes.Status409Conflict, "Version conflict", exception.Message),
             DbUpdateConcurrencyException => (Code.Aborted, StatusCodes.Status409Conflict, "Version conflict",
                 "The resource was changed by someone else; read it again and retry."),
+            // Two writers raced for the same unique identity (the 9th FMM scheduled twice): the loser hears so.
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => (Code.AlreadyExists,
+                StatusCodes.Status409Conflict, "Conflict", "Something with the same identity was created at the same time; read it and retry if needed."),
             RuleViolationException => (Code.FailedPrecondition, StatusCodes.Status409Conflict, "Rule violated", exception.Message),
             ForbiddenException => (Code.PermissionDenied, StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             DependencyUnavailableException => (Code.Unavailable, StatusCodes.Status503ServiceUnavailable, "Dependency unavailable", exception.Message),

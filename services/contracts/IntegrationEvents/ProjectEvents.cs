@@ -64,3 +64,10 @@ public sealed record ProgressReportReturned(Guid ProjectId, Guid ReportId, strin
 [EventName("lmc.projects.assessment-recorded.v1")]
 public sealed record AssessmentRecorded(Guid ProjectId, Guid AssessmentId, string AssessorKind, string Assessor, int Rating, DateTimeOffset OccurredAt)
     : IIntegrationEvent;
+
+/// <summary>
+/// The secretariat compiled the annual project list of a year after its deadline: what the SOM
+/// may now recommend and the FMM adopt (the meetings service keeps these ids for its agenda).
+/// </summary>
+[EventName("lmc.projects.annual-list-compiled.v1")]
+public sealed record AnnualListCompiled(int Year, IReadOnlyList<Guid> ProjectIds, DateTimeOffset OccurredAt) : IIntegrationEvent;

@@ -1,5 +1,6 @@
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
+using Lmc.Contracts.IntegrationEvents;
 using Lmc.Projects.Data;
 using Lmc.Projects.Domain;
 using Lmc.Projects.Domain.AnnualLists;
@@ -67,7 +68,9 @@ public sealed class AnnualListCommands(ProjectsDbContext db, PlanCatalogue catal
         var list = await db.AnnualLists.SingleOrDefaultAsync(l => l.Year == year, cancellationToken)
             ?? throw new NotFoundException("Annual project list", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         list.EnsureVersion(expectedVersion);
-        list.Compile(time.GetUtcNow().ToMicroseconds());
+        var now = time.GetUtcNow().ToMicroseconds();
+        list.Compile(now);
+        db.Publish(new AnnualListCompiled(list.Year, [.. list.Entries.Select(e => e.ProjectId)], now), $"annual-list-{list.Year}");
         await db.SaveChangesAsync(cancellationToken);
         return list;
     }

@@ -1,0 +1,17 @@
+using Lmc.Meetings.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lmc.Meetings.Data;
+
+internal sealed class CompiledListConfiguration : IEntityTypeConfiguration<CompiledList>
+{
+    public void Configure(EntityTypeBuilder<CompiledList> builder)
+    {
+        builder.ToTable("compiled_lists");
+        builder.HasKey(l => l.Year);
+        builder.Property(l => l.Year).HasColumnName("year").ValueGeneratedNever();
+        builder.Property(l => l.ProjectIds).HasColumnName("project_ids");
+        builder.Property(l => l.CompiledAt).HasColumnName("compiled_at");
+    }
+}
