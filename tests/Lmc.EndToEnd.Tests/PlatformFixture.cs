@@ -8,7 +8,7 @@ using Npgsql;
 namespace Lmc.EndToEnd.Tests;
 
 /// <summary>
-/// The identity service, the projects service and the gateway as processes, wired the way the
+/// The identity, projects and meetings services and the gateway as processes, wired the way the
 /// AppHost and the chart wire them: tokens come from the identity service and every other piece
 /// validates them through its discovery document.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public IsolatedInfrastructure Infrastructure { get; private set; } = null!;
     public ServiceProcess Identity { get; private set; } = null!;
     public ServiceProcess Projects { get; private set; } = null!;
+    public ServiceProcess Meetings { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public string Issuer { get; private set; } = null!;
 
@@ -46,6 +47,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Database__MigrateOnStartup"] = "true",
         });
 
+        Meetings = await ServiceProcess.StartAsync("meetings", "services/meetings", "Lmc.Meetings", new Dictionary<string, string>(auth)
+        {
+            ["ConnectionStrings__meetings"] = await Infrastructure.CreateDatabaseAsync("e2e_meetings"),
+            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
+            ["Database__MigrateOnStartup"] = "true",
+        });
+
         Gateway = await ServiceProcess.StartAsync("gateway", "gateway", "Lmc.Gateway", new Dictionary<string, string>(auth)
         {
             // Logical names resolved by service discovery, as Aspire and the chart set them.
@@ -53,6 +61,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["services__identity__grpc__0"] = Identity.Grpc.ToString(),
             ["services__projects__http__0"] = Projects.Http.ToString(),
             ["services__projects__grpc__0"] = Projects.Grpc.ToString(),
+            ["services__meetings__http__0"] = Meetings.Http.ToString(),
+            ["services__meetings__grpc__0"] = Meetings.Grpc.ToString(),
         });
     }
 
@@ -91,7 +101,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in new[] { Gateway, Projects, Identity })
+        foreach (var process in new[] { Gateway, Meetings, Projects, Identity })
         {
             if (process is not null)
             {
@@ -101,4 +111,11 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         await Infrastructure.DisposeAsync();
     }
+}
+
+/// <summary>One platform for every end-to-end class: starting its processes is the slow part.</summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformGroup : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
 }

@@ -11,7 +11,8 @@ using Lmc.Testing;
 
 namespace Lmc.EndToEnd.Tests;
 
-public sealed class ThroughTheGatewayTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(PlatformGroup.Name)]
+public sealed class ThroughTheGatewayTests(PlatformFixture platform)
 {
     [Fact]
     public async Task A_project_proposed_over_rest_is_read_over_grpc_and_its_event_reaches_a_subscriber()

@@ -50,6 +50,10 @@ public sealed class AnnualListTests(ProjectsServiceFactory service)
             new NominateProjectRequest { Year = year, ProjectId = late }, Thailand).ResponseAsync));
         var compiled = await _lists.CompileAnnualListAsync(new CompileAnnualListRequest { Year = year }, Admin);
         Assert.Equal(AnnualListStatus.Compiled, compiled.List.Status);
+        // The meetings service learns the compiled list from this event, for the SOM's agenda.
+        var compiledEvent = await service.InDatabaseAsync(db => db.OutboxMessages.SingleAsync(m => m.AggregateId == Lmc.BuildingBlocks.Data.LmcDbContext.AggregateIdOf($"annual-list-{year}")));
+        Assert.Equal("lmc.projects.annual-list-compiled.v1", compiledEvent.EventName);
+        Assert.Contains(listed, compiledEvent.Payload);
 
         var bus = service.Services.GetRequiredService<IBus>();
         await bus.Publish(new ProjectListRecommended(Guid.NewGuid(), "LMC/SOM.12", year, [Guid.Parse(listed)], DateTimeOffset.UtcNow));

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Lmc.Testing;
+
+namespace Lmc.EndToEnd.Tests;
+
+/// <summary>
+/// Para 5 across the platform, all through the gateway over REST: a project goes on the annual
+/// list, the projects service compiles it, the SOM recommends it and the FMM adopts it by
+/// consensus in the meetings service, and the project shows as adopted in the projects service.
+/// </summary>
+[Collection(PlatformGroup.Name)]
+public sealed class FmmAdoptionTests(PlatformFixture platform)
+{
+    private static readonly string[] Members = ["cn", "kh", "la", "mm", "th", "vn"];
+
+    [Fact]
+    public async Task The_fmm_adopts_the_list_the_som_recommended_and_the_projects_show_as_adopted()
+    {
+        const int year = 2027;
+        var admin = await platform.TokenAsync("dev-admin");
+        var thailand = await platform.TokenAsync("dev-th-secretariat");
+        var waterJwg = await platform.TokenAsync("dev-th-jwg-water-resources");
+        var secretariats = new Dictionary<string, string>();
+        foreach (var member in Members)
+        {
+            secretariats[member] = await platform.TokenAsync($"dev-{member}-secretariat");
+        }
+
+        var project = await PostAsync(thailand, "/api/v1/projects", """
+            {
+              "leadCountry": "COUNTRY_TH", "partnerCountries": ["COUNTRY_LA"], "priorityArea": "PRIORITY_AREA_WATER_RESOURCES",
+              "title": "Mekong flood forecasting for Nakhon Phanom and Khammouane",
+              "budget": { "currency": "USD", "amount": "450000.00" },
+              "plannedStartDate": "2027-01-01", "plannedEndDate": "2027-12-31",
+              "paragraphs": [47], "sectors": [ { "dacCode": "14015", "percentage": "100" } ]
+            }
+            """);
+        var projectId = project.GetProperty("project").GetProperty("projectId").GetString()!;
+        await PostAsync(thailand, $"/api/v1/projects/{projectId}:submit", "{}");
+        await PostAsync(waterJwg, $"/api/v1/projects/{projectId}:endorse", "{}");
+
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
+        await PostAsync(admin, "/api/v1/annual-lists", $$"""{ "year": {{year}}, "nominationDeadline": "{{deadline:O}}" }""");
+        await PostAsync(thailand, $"/api/v1/annual-lists/{year}:nominate", $$"""{ "projectId": "{{projectId}}" }""");
+        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        await PostAsync(admin, $"/api/v1/annual-lists/{year}:compile", "{}");
+
+        // The SOM in session: the compiled list reaches the meetings service as an event.
+        var som = await HeldMeetingAsync(admin, secretariats, "som");
+        var recommendation = await Eventually.ReturnsAsync(async () =>
+        {
+            var (status, body) = await SendAsync(admin, "/api/v1/meetings/" + som + "/agenda-items",
+                $$"""{ "kind": "AGENDA_ITEM_KIND_ANNUAL_PROJECT_LIST", "year": {{year}}, "text": "The SOM recommends the {{year}} list to the FMM." }""");
+            return status == HttpStatusCode.OK ? body.GetProperty("item").GetProperty("id").GetString() : null;
+        }, because: "the compiled list to reach the meetings service");
+        await AllSupportAsync(secretariats, recommendation);
+        await PostAsync(admin, $"/api/v1/agenda-items/{recommendation}:decide", "{}");
+
+        // The FMM: refused while Myanmar is not on record, adopted once all six are.
+        var fmm = await HeldMeetingAsync(admin, secretariats, "fmm");
+        var adoption = (await PostAsync(admin, "/api/v1/meetings/" + fmm + "/agenda-items",
+            $$"""{ "kind": "AGENDA_ITEM_KIND_ANNUAL_PROJECT_LIST", "year": {{year}}, "text": "The FMM adopts the {{year}} list." }""")).GetProperty("item");
+        Assert.Equal([projectId], adoption.GetProperty("projectIds").EnumerateArray().Select(e => e.GetString()));
+        var itemId = adoption.GetProperty("id").GetString()!;
+        await AllSupportAsync(secretariats, itemId, except: "mm");
+        var (refused, problem) = await SendAsync(admin, $"/api/v1/agenda-items/{itemId}:decide", "{}");
+        Assert.Equal(HttpStatusCode.Conflict, refused);
+        Assert.Contains("Not present: MM", problem.GetProperty("detail").GetString());
+        await AllSupportAsync(secretariats, itemId, only: "mm");
+        var decided = await PostAsync(admin, $"/api/v1/agenda-items/{itemId}:decide", "{}");
+        Assert.Equal("AGENDA_ITEM_STATUS_ADOPTED", decided.GetProperty("item").GetProperty("status").GetString());
+
+        await Eventually.TrueAsync(async () => (await GetAsync(thailand, $"/api/v1/projects/{projectId}")).GetProperty("project")
+            .GetProperty("status").GetString() == "PROJECT_STATUS_ADOPTED", because: "the FMM's adoption to reach the projects service");
+        var adopted = (await GetAsync(thailand, $"/api/v1/projects/{projectId}")).GetProperty("project");
+        Assert.Equal(year, adopted.GetProperty("adoptedForYear").GetInt32());
+        var list = await GetAsync(thailand, $"/api/v1/annual-lists/{year}");
+        Assert.Equal("ANNUAL_LIST_STATUS_ADOPTED", list.GetProperty("list").GetProperty("status").GetString());
+        Assert.Contains("LMC/FMM.", list.GetProperty("list").GetProperty("adoptedBy").GetString());
+    }
+
+    private async Task<string> HeldMeetingAsync(string admin, Dictionary<string, string> secretariats, string body)
+    {
+        var ordinal = Random.Shared.Next(500, 100_000);
+        var meeting = (await PostAsync(admin, "/api/v1/meetings",
+            $$"""{ "bodyId": "{{body}}", "ordinal": {{ordinal}}, "startDate": "2026-12-01", "endDate": "2026-12-02", "hostCountry": "COUNTRY_LA", "venue": "Vientiane" }"""))
+            .GetProperty("meeting").GetProperty("id").GetString()!;
+        foreach (var (member, token) in secretariats)
+        {
+            await PostAsync(token, $"/api/v1/meetings/{meeting}/delegations",
+                $$"""{ "country": "COUNTRY_{{member.ToUpperInvariant()}}", "head": "Head of delegation" }""");
+        }
+
+        await PostAsync(admin, $"/api/v1/meetings/{meeting}:convene", "{}");
+        return meeting;
+    }
+
+    private async Task AllSupportAsync(Dictionary<string, string> secretariats, string? itemId, string? except = null, string? only = null)
+    {
+        foreach (var (member, token) in secretariats.Where(s => s.Key != except && (only is null || s.Key == only)))
+        {
+            await PostAsync(token, $"/api/v1/agenda-items/{itemId}/positions",
+                $$"""{ "country": "COUNTRY_{{member.ToUpperInvariant()}}", "kind": "POSITION_KIND_SUPPORT" }""");
+        }
+    }
+
+    private async Task<JsonElement> PostAsync(string token, string path, string json)
+    {
+        var (status, body) = await SendAsync(token, path, json);
+        Assert.True(status == HttpStatusCode.OK, $"POST {path}: {(int)status} {body}");
+        return body;
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string token, string path, string json)
+    {
+        using var http = Client(token);
+        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private async Task<JsonElement> GetAsync(string token, string path)
+    {
+        using var http = Client(token);
+        var response = await http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private HttpClient Client(string token)
+    {
+        var http = new HttpClient { BaseAddress = platform.Gateway.Http };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+}
