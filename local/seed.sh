@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Demo data through the gateway's public API, as the six secretariats, the JWGs and the
 # administrator would enter it: projects of every country and priority area from 2018 on,
-# tagged to the Plan of Action's paragraphs; the annual project lists of 2018-2021 nominated,
-# compiled, recommended by the SOM and adopted by the FMM; implementation since.
+# tagged to the Plan of Action's paragraphs; the meetings of the framework since 2016 (Leaders',
+# FMM, SOM) with their decisions taken by consensus of the six delegations; the annual project
+# lists of 2018-2021 nominated, compiled, recommended by the SOM and adopted by the FMM in the
+# meetings service, whose events adopt the projects; implementation since.
 #
-# Until the meetings service publishes the SOM's and the FMM's decisions, this script publishes
-# them on RabbitMQ exactly as that service will (lmc.meetings.project-list-*.v1), and the projects
-# service applies them through its consumers. Safe to run again: proposals carry idempotency keys,
-# lists already opened are left alone, and steps already taken are refused (409) and skipped.
+# The meetings' dates, venues and ordinals follow the public record as far as we know it; the
+# decisions are taken now (their adoption time is the seeding time) and the national positions
+# are illustrative. Safe to run again: proposals carry idempotency keys, and lists and meetings
+# that exist already are left alone.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 gateway="${1:-http://localhost:8080}"
-broker_api="${LMC_RABBITMQ_API:-http://localhost:15672}"
 token() { "$here/token.sh" "$@"; }
 admin=$(token --role admin)
 declare -A tokens ids
@@ -41,17 +42,42 @@ step() { # step <key> <submit|endorse|start|complete|cancel>
   esac
 }
 
-# decision <event name> <MassTransit message type> <meeting> <year> <keys...>: as the meetings service publishes it
-decision() {
-  local exchange=$1 type=$2 meeting=$3 year=$4; shift 4
-  local list; list=$(for k in "$@"; do printf '\\"%s\\",' "${ids[$k]}"; done); list="[${list%,}]"
-  local message_id; message_id=$(cat /proc/sys/kernel/random/uuid)
-  local payload
-  payload=$(printf '{\\"messageId\\":\\"%s\\",\\"messageType\\":[\\"urn:message:Lmc.Contracts.IntegrationEvents:%s\\"],\\"message\\":{\\"decisionId\\":\\"%s\\",\\"meeting\\":\\"%s\\",\\"year\\":%s,\\"projectIds\\":%s,\\"occurredAt\\":\\"%s\\"}}' \
-    "$message_id" "$type" "$(cat /proc/sys/kernel/random/uuid)" "$meeting" "$year" "$list" "$(date -u +%Y-%m-%dT%H:%M:%SZ)")
-  curl -sS -u lmc:lmc -H 'Content-Type: application/json' -X POST "$broker_api/api/exchanges/%2F/$exchange/publish" \
-    -d "{\"properties\":{\"content_type\":\"application/vnd.masstransit+json\",\"message_id\":\"$message_id\",\"delivery_mode\":2},\"routing_key\":\"\",\"payload\":\"$payload\",\"payload_encoding\":\"string\"}" >/dev/null
+members=(CN KH LA MM TH VN)
+field() { sed -n "s/^[^{]*{[^{]*{\"$1\":\"\([^\"]*\)\".*/\1/p"; } # the first field of the response's object
+
+# meeting <body> <ordinal> <start> <end> <host> <venue>: scheduled, six delegations, convened; prints its id
+meeting() {
+  local id c
+  id=$(post /api/v1/meetings "$admin" "{\"bodyId\":\"$1\",\"ordinal\":$2,\"startDate\":\"$3\",\"endDate\":\"$4\",\"hostCountry\":\"COUNTRY_$5\",\"venue\":\"$6\"}" | field id)
+  [ -n "$id" ] || { echo "seed: could not schedule $1 $2" >&2; exit 1; }
+  for c in "${members[@]}"; do
+    post "/api/v1/meetings/$id/delegations" "$(secretariat "$c")" "{\"country\":\"COUNTRY_$c\",\"head\":\"Head of the delegation of $c\"}" >/dev/null
+  done
+  post "/api/v1/meetings/$id:convene" "$admin" '{}' >/dev/null
+  printf '%s' "$id"
 }
+
+# decide <meeting id> <item json>: put on the agenda, every delegation supports, adopted by consensus
+decide() {
+  local item="" c
+  for _ in $(seq 1 30); do # an annual list waits for the projects service's compiled-list event
+    item=$(post "/api/v1/meetings/$1/agenda-items" "$admin" "$2" | field id)
+    [ -n "$item" ] && break
+    sleep 1
+  done
+  [ -n "$item" ] || { echo "seed: agenda item refused at meeting $1: $2" >&2; exit 1; }
+  for c in "${members[@]}"; do
+    post "/api/v1/agenda-items/$item/positions" "$(secretariat "$c")" "{\"country\":\"COUNTRY_$c\",\"kind\":\"POSITION_KIND_SUPPORT\"}" >/dev/null
+  done
+  post "/api/v1/agenda-items/$item:decide" "$admin" '{}' | grep -q AGENDA_ITEM_STATUS_ADOPTED || { echo "seed: not adopted: $2" >&2; exit 1; }
+}
+
+close() { post "/api/v1/meetings/$1:close" "$admin" '{}' >/dev/null; }
+general() { printf '{"kind":"AGENDA_ITEM_KIND_GENERAL","title":"%s","text":"%s"}' "$1" "$1"; }
+# listed <meeting id> <item json>: decided only when this run compiled the lists (the meetings
+# service learns a compiled list from the projects service's event, sent once at compilation).
+listed() { if [ "$fresh_lists" = 1 ]; then decide "$@"; fi; }
+yearly() { printf '{"kind":"AGENDA_ITEM_KIND_%s","year":%s,"text":"%s"}' "$1" "$2" "$3"; }
 
 # 2018, the first year of the plan (foundation-laying stage: small and medium projects).
 project th-flood-ew TH WATER_RESOURCES water-resources "Mekong-Lancang flood and drought early warning pilot" 450000.00 2018-09-01 2019-08-31 47 14015 LA KH
@@ -80,15 +106,50 @@ for key in "${!ids[@]}"; do
   case $key in kh-tonle-sap) ;; vn-youth) step "$key" submit ;; *) step "$key" submit; step "$key" endorse ;; esac
 done
 
+# The framework's meetings since 2016. Each FMM is prepared by a SOM the day before; the SOM
+# recommends the next year's list and submits the report, the FMM adopts and commends them.
+seed_meetings() {
+  local m
+  m=$(meeting leaders 1 2016-03-23 2016-03-23 CN "Sanya"); decide "$m" "$(general "Sanya Declaration of the First Lancang-Mekong Cooperation Leaders' Meeting")"; close "$m"
+  m=$(meeting fmm 1 2015-11-12 2015-11-12 CN "Jinghong"); decide "$m" "$(general "Joint Press Communique of the First LMC Foreign Ministers' Meeting")"; close "$m"
+  m=$(meeting fmm 2 2016-12-23 2016-12-23 KH "Siem Reap"); decide "$m" "$(general "Joint Press Communique of the Second LMC Foreign Ministers' Meeting")"; close "$m"
+  m=$(meeting som 1 2017-12-14 2017-12-14 CN "Dali"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2018 "The SOM recommends the 2018 project list to the FMM.")"; close "$m"
+  m=$(meeting fmm 3 2017-12-15 2017-12-15 CN "Dali"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2018 "The FMM adopts the 2018 project list.")"; close "$m"
+  m=$(meeting leaders 2 2018-01-10 2018-01-10 KH "Phnom Penh"); decide "$m" "$(general "Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022)")"; close "$m"
+  m=$(meeting som 2 2018-12-16 2018-12-16 LA "Luang Prabang"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2019 "The SOM recommends the 2019 project list to the FMM.")"
+  decide "$m" "$(yearly IMPLEMENTATION_REPORT 2018 "The SOM submits the 2018 implementation progress report to the FMM.")"; close "$m"
+  m=$(meeting fmm 4 2018-12-17 2018-12-17 LA "Luang Prabang"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2019 "The FMM adopts the 2019 project list.")"
+  decide "$m" "$(yearly IMPLEMENTATION_REPORT 2018 "The FMM commends the 2018 implementation progress report.")"; close "$m"
+  m=$(meeting som 3 2020-02-20 2020-02-20 LA "Vientiane"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2020 "The SOM recommends the 2020 project list to the FMM.")"
+  decide "$m" "$(yearly IMPLEMENTATION_REPORT 2019 "The SOM submits the 2019 implementation progress report to the FMM.")"; close "$m"
+  m=$(meeting fmm 5 2020-02-21 2020-02-21 LA "Vientiane"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2020 "The FMM adopts the 2020 project list.")"
+  decide "$m" "$(yearly IMPLEMENTATION_REPORT 2019 "The FMM commends the 2019 implementation progress report.")"; close "$m"
+  m=$(meeting leaders 3 2020-08-24 2020-08-24 LA "Video conference"); decide "$m" "$(general "Vientiane Declaration of the Third LMC Leaders' Meeting")"; close "$m"
+  m=$(meeting som 4 2021-06-07 2021-06-07 CN "Chongqing"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2021 "The SOM recommends the 2021 project list to the FMM.")"
+  decide "$m" "$(yearly IMPLEMENTATION_REPORT 2020 "The SOM submits the 2020 implementation progress report to the FMM.")"; close "$m"
+  m=$(meeting fmm 6 2021-06-08 2021-06-08 CN "Chongqing"); listed "$m" "$(yearly ANNUAL_PROJECT_LIST 2021 "The FMM adopts the 2021 project list.")"
+  decide "$m" "$(yearly IMPLEMENTATION_REPORT 2020 "The FMM commends the 2020 implementation progress report.")"; close "$m"
+  m=$(meeting fmm 7 2022-07-04 2022-07-04 MM "Bagan"); decide "$m" "$(general "Joint Press Communique of the Seventh LMC Foreign Ministers' Meeting")"; close "$m"
+  m=$(meeting fmm 8 2023-12-07 2023-12-07 CN "Beijing"); decide "$m" "$(general "Joint Press Communique of the Eighth LMC Foreign Ministers' Meeting")"; close "$m"
+  m=$(meeting leaders 4 2023-12-25 2023-12-25 CN "Video conference"); decide "$m" "$(general "Nay Pyi Taw Declaration of the Fourth LMC Leaders' Meeting")"; close "$m"
+  m=$(meeting fmm 9 2024-08-15 2024-08-15 TH "Chiang Mai"); decide "$m" "$(general "Joint Press Communique of the Ninth LMC Foreign Ministers' Meeting")"; close "$m"
+  m=$(meeting fmm 10 2025-08-14 2025-08-14 CN "Anji"); decide "$m" "$(general "Joint Press Communique of the Tenth LMC Foreign Ministers' Meeting")"; close "$m"
+  # What lies ahead: the next FMM planned, and a text under silence procedure now.
+  post /api/v1/meetings "$admin" '{"bodyId":"fmm","ordinal":11,"startDate":"2026-12-10","endDate":"2026-12-11","hostCountry":"COUNTRY_TH","venue":"Bangkok"}' >/dev/null
+  post /api/v1/silence-procedures "$admin" "{\"bodyId\":\"som\",\"kind\":\"AGENDA_ITEM_KIND_GENERAL\",\"title\":\"Concept note of the Lancang-Mekong Week 2027\",\"text\":\"The SOM approves the concept note of the Lancang-Mekong Week 2027.\",\"deadline\":\"$(date -u -d '+7 days' +%Y-%m-%dT12:00:00Z)\"}" >/dev/null
+}
+
 declare -A cycles=(
   [2018]="th-flood-ew cn-wrc-exchange la-road-training"
   [2019]="vn-salinity kh-single-window mm-rice-seed th-villages cn-parks"
   [2020]="la-dry-port vn-animal-ew kh-dengue"
   [2021]="th-ecommerce cn-power"
 )
+fresh_lists=0
 if curl -sf -o /dev/null "$gateway/api/v1/annual-lists/2018" -H "Authorization: Bearer $admin"; then
   echo "Seed: the annual lists exist already; projects refreshed."
 else
+  fresh_lists=1
   deadline=$(date -u -d '+6 seconds' +%Y-%m-%dT%H:%M:%SZ)
   for year in 2018 2019 2020 2021; do
     post /api/v1/annual-lists "$admin" "{\"year\":$year,\"nominationDeadline\":\"$deadline\"}" >/dev/null
@@ -98,12 +159,16 @@ else
   done
   step mm-sme cancel
   sleep 7
-  som=(0 [2018]=3 [2019]=4 [2020]=5 [2021]=6); fmm=(0 [2018]=3 [2019]=4 [2020]=5 [2021]=6)
-  for year in 2018 2019 2020 2021; do
-    post "/api/v1/annual-lists/$year:compile" "$admin" '{}' >/dev/null
-    decision lmc.meetings.project-list-recommended.v1 ProjectListRecommended "LMC/SOM.${som[$year]}" "$year" ${cycles[$year]}
-    decision lmc.meetings.project-list-adopted.v1 ProjectListAdopted "LMC/FMM.${fmm[$year]}" "$year" ${cycles[$year]}
-  done
+  for year in 2018 2019 2020 2021; do post "/api/v1/annual-lists/$year:compile" "$admin" '{}' >/dev/null; done
+fi
+
+if curl -sS "$gateway/api/v1/meetings?bodyId=fmm" -H "Authorization: Bearer $admin" | grep -q '"symbol"'; then
+  echo "Seed: the meetings exist already."
+else
+  seed_meetings
+fi
+
+if [ "$fresh_lists" = 1 ]; then
   # The adoptions travel through RabbitMQ: wait until the last one is applied.
   for _ in $(seq 1 30); do
     curl -s "$gateway/api/v1/projects/${ids[cn-power]}" -H "Authorization: Bearer $admin" | grep -q PROJECT_STATUS_ADOPTED && break
@@ -114,4 +179,5 @@ else
 fi
 
 count=$(curl -sS "$gateway/api/v1/projects?page.pageSize=200" -H "Authorization: Bearer $admin" | grep -o '"projectId"' | wc -l)
-echo "Seeded: $count projects of the six countries in the five priority areas; annual lists 2018-2021 adopted."
+meetings=$(curl -sS "$gateway/api/v1/meetings" -H "Authorization: Bearer $admin" | grep -o '"symbol"' | wc -l)
+echo "Seeded: $count projects of the six countries in the five priority areas; $meetings meetings since 2015; annual lists 2018-2021 adopted by the FMM."
