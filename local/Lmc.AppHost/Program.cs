@@ -18,6 +18,9 @@ var projects = builder.AddLmcService<Projects.Lmc_Projects>("projects", httpPort
 var meetings = builder.AddLmcService<Projects.Lmc_Meetings>("meetings", httpPort: 5201, postgres, rabbitmq)
     .WaitFor(identity);
 
+var surveillance = builder.AddLmcService<Projects.Lmc_HealthSurveillance>("health-surveillance", httpPort: 5301, postgres, rabbitmq)
+    .WaitFor(identity);
+
 builder.AddProject<Projects.Lmc_Gateway>("gateway")
     .WithHttpEndpoint(port: 8080, name: "http", env: "Ports__Http", isProxied: false)
     .WithHttpEndpoint(port: 8081, name: "grpc", env: "Ports__Grpc", isProxied: false)
@@ -27,9 +30,12 @@ builder.AddProject<Projects.Lmc_Gateway>("gateway")
     .WithReference(projects.GetEndpoint("grpc"))
     .WithReference(meetings.GetEndpoint("http"))
     .WithReference(meetings.GetEndpoint("grpc"))
+    .WithReference(surveillance.GetEndpoint("http"))
+    .WithReference(surveillance.GetEndpoint("grpc"))
     .WithHttpHealthCheck("/health/ready", endpointName: "http")
     .WaitFor(identity)
     .WaitFor(projects)
-    .WaitFor(meetings);
+    .WaitFor(meetings)
+    .WaitFor(surveillance);
 
 builder.Build().Run();

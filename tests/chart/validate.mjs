@@ -366,7 +366,7 @@ if (aloneFile && rendered[aloneFile]) {
 
 // Switching a service off removes all its objects, and nothing else refers to it.
 const defaults = render([]);
-for (const svc of ["gateway", "identity", "projects", "meetings"]) {
+for (const svc of ["gateway", "identity", "projects", "meetings", "health-surveillance"]) {
   const sets = [`services.${svc}.enabled=false`];
   if (svc === "identity") sets.push("global.auth.authority=https://login.lmc.example/");
   let objs;

@@ -1,0 +1,169 @@
+using Lmc.BuildingBlocks.Auth;
+using Lmc.BuildingBlocks.Domain;
+using Lmc.HealthSurveillance.Data;
+using Lmc.HealthSurveillance.Detection.Channels;
+using Lmc.HealthSurveillance.Detection.Series;
+using Lmc.HealthSurveillance.Detection.Weeks;
+using Lmc.HealthSurveillance.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lmc.HealthSurveillance.Application;
+
+public sealed record EpiCurvePoint(int EpiYear, int EpiWeek, DateOnly WeekStart, int Cases, int Deaths);
+
+public sealed record Backtest(IReadOnlyList<DetectedSignal> Signals, IReadOnlyList<OutbreakEpisode> Outbreaks, int Weeks);
+
+public sealed record CountryTimeliness(string Country, int Signals, double WeekEndToSignalHours, double ReportToSignalHours, int Verified,
+    double SignalToVerificationHours);
+
+/// <summary>Reads: epi curves, a value's history, signals, backtests, alerts, inboxes and timeliness.</summary>
+public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData reference, SignalDetection detection)
+{
+    public async Task<IReadOnlyList<EpiCurvePoint>> EpiCurveAsync(string disease, string? country, string? unit, int fromYear, int toYear, WeekSystem system,
+        CancellationToken cancellationToken)
+    {
+        RequireDisease(disease);
+        var query = db.WeeklyReports.AsNoTracking().Where(r => r.Disease == disease && r.WeekSystem == system);
+        if (!string.IsNullOrEmpty(unit))
+        {
+            query = query.Where(r => r.Unit == unit);
+        }
+        else if (!string.IsNullOrEmpty(country))
+        {
+            query = query.Where(r => r.Country == country);
+        }
+        else
+        {
+            throw new ValidationException("country", "give a country or a unit");
+        }
+
+        if (fromYear > 0)
+        {
+            query = query.Where(r => r.EpiYear >= fromYear);
+        }
+
+        if (toYear > 0)
+        {
+            query = query.Where(r => r.EpiYear <= toYear);
+        }
+
+        var points = await query
+            .GroupBy(r => new { r.EpiYear, r.EpiWeek, r.WeekStart })
+            .Select(g => new { g.Key.EpiYear, g.Key.EpiWeek, g.Key.WeekStart, Cases = g.Sum(r => r.Cases), Deaths = g.Sum(r => r.Deaths) })
+            .OrderBy(p => p.WeekStart)
+            .ToListAsync(cancellationToken);
+        return [.. points.Select(p => new EpiCurvePoint(p.EpiYear, p.EpiWeek, p.WeekStart, p.Cases, p.Deaths))];
+    }
+
+    /// <summary>The current value first, then the values corrections replaced, newest first.</summary>
+    public async Task<IReadOnlyList<ReportRevision>> HistoryAsync(string disease, string unit, int year, int week, WeekSystem system, CancellationToken cancellationToken)
+    {
+        var report = await db.WeeklyReports.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Disease == disease && r.Unit == unit && r.WeekSystem == system && r.EpiYear == year && r.EpiWeek == week, cancellationToken)
+            ?? throw new NotFoundException("Weekly report", $"{disease}/{unit}/{year}W{week}");
+        var earlier = await db.ReportRevisions.AsNoTracking().Where(r => r.ReportId == report.Id).OrderByDescending(r => r.Version).ToListAsync(cancellationToken);
+        return [new ReportRevision { ReportId = report.Id, Version = report.Version, Cases = report.Cases, Deaths = report.Deaths, RecordedAt = report.UpdatedAt, RecordedBy = report.ReportedBy },
+            .. earlier];
+    }
+
+    public async Task<IReadOnlyList<Signal>> SignalsAsync(string? disease, string? country, string? unit, int year, CancellationToken cancellationToken)
+    {
+        var query = db.Signals.AsNoTracking();
+        query = string.IsNullOrEmpty(disease) ? query : query.Where(s => s.Disease == disease);
+        query = string.IsNullOrEmpty(country) ? query : query.Where(s => s.Country == country);
+        query = string.IsNullOrEmpty(unit) ? query : query.Where(s => s.Unit == unit);
+        query = year == 0 ? query : query.Where(s => s.EpiYear == year);
+        return await query.OrderByDescending(s => s.WeekStart).ThenBy(s => s.Unit).ThenBy(s => s.Method).Take(1000).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>What the engine would have signalled over the unit's whole history; nothing is stored.</summary>
+    public async Task<Backtest> BacktestAsync(string disease, string unit, WeekSystem system, CancellationToken cancellationToken)
+    {
+        var definition = RequireDisease(disease);
+        var history = (await db.WeeklyReports.AsNoTracking()
+                .Where(r => r.Disease == disease && r.Unit == unit && r.WeekSystem == system)
+                .OrderBy(r => r.WeekStart)
+                .Select(r => new { r.EpiYear, r.EpiWeek, r.Cases })
+                .ToListAsync(cancellationToken))
+            .Select(r => new WeeklyValue(EpiWeek.Of(r.EpiYear, r.EpiWeek, system), r.Cases))
+            .ToList();
+        var weeks = history.Select(v => v.Week).ToHashSet();
+        var signals = detection.Detect(definition, history, weeks);
+        var outbreaks = detection.Backtest(definition, history)?.Outbreaks ?? [];
+        return new Backtest(signals, outbreaks, history.Count);
+    }
+
+    public async Task<IReadOnlyList<(Alert Alert, IReadOnlyList<Guid> Signals)>> AlertsAsync(string? country, string? disease, bool openOnly, CancellationToken cancellationToken)
+    {
+        var query = db.Alerts.AsNoTracking();
+        query = string.IsNullOrEmpty(country) ? query : query.Where(a => a.Country == country);
+        query = string.IsNullOrEmpty(disease) ? query : query.Where(a => a.Disease == disease);
+        query = openOnly ? query.Where(a => a.Status != AlertStatus.Closed && a.Status != AlertStatus.Discarded) : query;
+        var alerts = await query.OrderByDescending(a => a.OpenedAt).Take(500).ToListAsync(cancellationToken);
+        return await WithSignalsAsync(alerts, cancellationToken);
+    }
+
+    public async Task<(Alert Alert, IReadOnlyList<Guid> Signals)> AlertAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Alert", id.ToString());
+        return (await WithSignalsAsync([alert], cancellationToken))[0];
+    }
+
+    /// <summary>A country's inbox: its own focal points (or the administrator) read it.</summary>
+    public async Task<IReadOnlyList<CrossBorderNotice>> NoticesAsync(Caller caller, string? country, bool unacknowledgedOnly, CancellationToken cancellationToken)
+    {
+        var inbox = country ?? caller.Country ?? throw new ValidationException("country", "is required");
+        if (!caller.HasRole(LmcRoles.Admin))
+        {
+            caller.EnsureRole(LmcRoles.HealthFocalPoint, "read cross-border notices");
+            caller.EnsureActsFor(inbox, "read its cross-border notices");
+        }
+
+        var query = db.CrossBorderNotices.AsNoTracking().Where(n => n.ToCountry == inbox);
+        query = unacknowledgedOnly ? query.Where(n => n.AcknowledgedAt == null) : query;
+        return await query.OrderByDescending(n => n.SentAt).Take(500).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Medians per country: from the end of the epi week and from the report to the signal, and from the signal to verification.</summary>
+    public async Task<IReadOnlyList<CountryTimeliness>> TimelinessAsync(string? country, int year, CancellationToken cancellationToken)
+    {
+        var signals = db.Signals.AsNoTracking();
+        signals = string.IsNullOrEmpty(country) ? signals : signals.Where(s => s.Country == country);
+        signals = year == 0 ? signals : signals.Where(s => s.EpiYear == year);
+        var rows = await signals.Select(s => new { s.Country, s.WeekStart, s.DetectedAt, s.ReportReceivedAt }).ToListAsync(cancellationToken);
+        var alerts = db.Alerts.AsNoTracking().Where(a => a.VerifiedAt != null);
+        alerts = string.IsNullOrEmpty(country) ? alerts : alerts.Where(a => a.Country == country);
+        alerts = year == 0 ? alerts : alerts.Where(a => a.OpenedAt.Year == year);
+        var verified = await alerts.Select(a => new { a.Country, a.OpenedAt, a.VerifiedAt }).ToListAsync(cancellationToken);
+
+        return [.. MemberCountries.All.Order(StringComparer.Ordinal)
+            .Where(c => string.IsNullOrEmpty(country) || c == country)
+            .Select(c =>
+            {
+                var own = rows.Where(r => r.Country == c).ToList();
+                var checkedAlerts = verified.Where(v => v.Country == c).ToList();
+                return new CountryTimeliness(c, own.Count,
+                    Median(own.Select(r => (r.DetectedAt - new DateTimeOffset(r.WeekStart.AddDays(7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).TotalHours)),
+                    Median(own.Select(r => (r.DetectedAt - r.ReportReceivedAt).TotalHours)),
+                    checkedAlerts.Count,
+                    Median(checkedAlerts.Select(v => (v.VerifiedAt!.Value - v.OpenedAt).TotalHours)));
+            })];
+    }
+
+    private async Task<IReadOnlyList<(Alert, IReadOnlyList<Guid>)>> WithSignalsAsync(List<Alert> alerts, CancellationToken cancellationToken)
+    {
+        var ids = alerts.Select(a => a.Id).ToList();
+        var signals = await db.Signals.AsNoTracking().Where(s => s.AlertId != null && ids.Contains(s.AlertId.Value))
+            .OrderBy(s => s.WeekStart).Select(s => new { s.AlertId, s.Id }).ToListAsync(cancellationToken);
+        return [.. alerts.Select(a => (a, (IReadOnlyList<Guid>)[.. signals.Where(s => s.AlertId == a.Id).Select(s => s.Id)]))];
+    }
+
+    private DiseaseDefinition RequireDisease(string disease) =>
+        reference.Disease(disease) ?? throw new ValidationException("disease", $"'{disease}' is not a disease under surveillance");
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

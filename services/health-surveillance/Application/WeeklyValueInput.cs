@@ -1,0 +1,95 @@
+using System.Globalization;
+using Lmc.BuildingBlocks.Auth;
+using Lmc.BuildingBlocks.Domain;
+using Lmc.HealthSurveillance.Detection.Weeks;
+using Lmc.HealthSurveillance.Domain;
+
+namespace Lmc.HealthSurveillance.Application;
+
+/// <summary>One reported week's value as it arrives (JSON, gRPC or a DHIS2 CSV row).</summary>
+public sealed record WeeklyValueInput(string Disease, string Unit, int EpiYear, int EpiWeek, WeekSystem System, int Cases, int Deaths);
+
+/// <summary>A value that passed validation, with what the ingest stores beside it.</summary>
+public sealed record ValidatedValue(WeeklyValueInput Input, string Country, EpiWeek Week);
+
+/// <summary>
+/// Checks a batch before anything is written: known disease and unit, the caller's own country's
+/// units only, a week that exists in that year and system, counts that make sense, no week twice.
+/// Every problem is reported by its position in the batch (the first hundred), and the whole
+/// batch is refused: nothing is half-written.
+/// </summary>
+public static class WeeklyValueValidation
+{
+    public const int MaxValuesPerBatch = 20_000;
+    private const int MaxReportedProblems = 100;
+
+    public static IReadOnlyList<ValidatedValue> Validate(IReadOnlyList<WeeklyValueInput> values, Caller caller, ReferenceData reference)
+    {
+        if (values.Count == 0)
+        {
+            throw new ValidationException("values", "at least one value is required");
+        }
+
+        if (values.Count > MaxValuesPerBatch)
+        {
+            throw new ValidationException("values", $"at most {MaxValuesPerBatch} values per batch; split it");
+        }
+
+        var errors = new ValidationErrors();
+        var foreign = new SortedSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string, WeekSystem, int, int)>();
+        var valid = new List<ValidatedValue>(values.Count);
+        for (var i = 0; i < values.Count && errors.Count < MaxReportedProblems; i++)
+        {
+            var v = values[i];
+            var at = $"values[{i.ToString(CultureInfo.InvariantCulture)}]";
+            var unit = reference.Unit(v.Unit);
+            if (reference.Disease(v.Disease) is null)
+            {
+                errors.Add(at + ".disease", $"'{v.Disease}' is not a disease under surveillance");
+            }
+
+            if (unit is null)
+            {
+                errors.Add(at + ".unit", $"'{v.Unit}' is not a first-level administrative unit of a member country (ISO 3166-2)");
+            }
+            else if (unit.Country != caller.Country)
+            {
+                foreign.Add(unit.Code);
+            }
+
+            if (v.Cases < 0 || v.Deaths < 0 || v.Deaths > v.Cases)
+            {
+                errors.Add(at + ".cases", "cases and deaths must be 0 or more, and deaths at most cases");
+            }
+
+            EpiWeek? week = null;
+            try
+            {
+                week = Detection.Weeks.EpiWeek.Of(v.EpiYear, v.EpiWeek, v.System);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                errors.Add(at + ".epi_week", e.Message.Split(" (Parameter", 2)[0]);
+            }
+
+            if (!seen.Add((v.Disease, v.Unit, v.System, v.EpiYear, v.EpiWeek)))
+            {
+                errors.Add(at, $"{v.Disease} in {v.Unit} for {v.EpiYear} week {v.EpiWeek} appears twice in the batch");
+            }
+
+            if (unit is not null && week is { } w)
+            {
+                valid.Add(new ValidatedValue(v, unit.Country, w));
+            }
+        }
+
+        if (foreign.Count > 0)
+        {
+            throw new ForbiddenException($"A country reports only its own units; {caller.Country ?? "the caller"} may not report for {string.Join(", ", foreign.Take(10))}.");
+        }
+
+        errors.ThrowIfAny();
+        return valid;
+    }
+}
