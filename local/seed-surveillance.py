@@ -51,7 +51,8 @@ COUNTRIES = ["KH", "CN", "LA", "MM", "TH", "VN"]
 ROLE = "health-focal-point"
 # Tokens last 10 minutes; fetch a fresh one well before that.
 TOKEN_MAX_AGE_SECONDS = 5 * 60
-# The API's own cap on a bulk request.
+# Values per bulk request. The service accepts more (20,000), but each request is one transaction
+# that also runs detection over every series it touches; smaller ones keep that short.
 MAX_VALUES_PER_REQUEST = 5000
 # The gateway refuses bodies over 1 MiB; stay well under it.
 MAX_BODY_BYTES = 768 * 1024
@@ -190,7 +191,7 @@ MALARIA_ANNUAL_DECLINE = 0.15
 
 # Cholera is reported as nil (zero rows) in every unit every week, as a notifiable disease would
 # be; set to False to send only the weeks with cases.
-CHOLERA_NIL_REPORTING = True
+CHOLERA_NIL_REPORTING = False
 
 
 # --- Reference data ---------------------------------------------------------------------------
@@ -330,7 +331,8 @@ def plan_outbreaks(units, pairs, weeks):
         {"disease": MALARIA, "unit": kayin, "kind": "factor",
          "weeks": run(2021, 30, [2.0, 3.0, 4.5, 5.0, 3.5, 2.0]),
          "note": f"facing {tak['code']} {tak['name']}"},
-        # Cholera clusters: fixed case counts (the disease is otherwise absent).
+        # Cholera clusters: fixed case counts (the disease is otherwise absent). Kandal faces
+        # An Giang (VN-44) across the border, so its alert also notifies Viet Nam.
         {"disease": CHOLERA, "unit": kandal, "kind": "cases", "weeks": run(2022, 37, [3, 5])},
         {"disease": CHOLERA, "unit": yangon, "kind": "cases", "weeks": run(2024, 28, [2, 6])},
     ]
@@ -390,7 +392,14 @@ def cholera_series(rng, weeks, cluster):
 
 
 def generate(units, border, pairs, weeks):
-    """Every value to send: {country: [value dict, ...]} in week order, and the outbreak plans."""
+    """Every value to send: {country: [value dict, ...]}, the series and the outbreak plans.
+
+    A country's values are ordered series by series (disease, unit), each in week order: the
+    service runs the threshold engine over the whole stored history of every series a request
+    touches, so a request that holds a few whole series costs it far less than one that holds a
+    few weeks of every series. Detection is causal (a week is judged on earlier weeks only), so
+    the signals are the same either way.
+    """
     rng = random.Random(RANDOM_SEED)
     country_year = draw_country_years(rng)
     plans = plan_outbreaks(units, pairs, weeks)
@@ -426,7 +435,7 @@ def generate(units, border, pairs, weeks):
             values[unit["country"]].append({"disease": disease, "unit": code, "epiYear": year,
                                             "epiWeek": week, "cases": cases, "deaths": deaths})
     for rows in values.values():
-        rows.sort(key=lambda v: (v["epiYear"], v["epiWeek"], v["disease"], v["unit"]))
+        rows.sort(key=lambda v: (v["disease"], v["unit"], v["epiYear"], v["epiWeek"]))
     return values, series, plans
 
 
@@ -538,7 +547,9 @@ def send(gateway, values):
     """POST every country's values in bulk requests; totals of the ingest results."""
     totals = defaultdict(int)
     for country in COUNTRIES:
-        for body in split_requests(values.get(country, [])):
+        bodies = split_requests(values.get(country, []))
+        signals_before = totals["signals"]
+        for body in bodies:
             status, result = gateway.call("POST", "/api/v1/weekly-reports:bulk", country, body)
             if status != 200 or not isinstance(result, dict):
                 print(f"seed-surveillance: POST /api/v1/weekly-reports:bulk as {country} answered "
@@ -549,6 +560,8 @@ def send(gateway, values):
                 totals[key] += int(outcome.get(key, 0) or 0)
             totals["signals"] += len(outcome.get("signals", []) or [])
             totals["requests"] += 1
+        print(f"Seed: {country}: {len(values.get(country, [])):,} values in {len(bodies)} requests, "
+              f"{totals['signals'] - signals_before:,} signals.", flush=True)
     return totals
 
 
@@ -581,7 +594,7 @@ def describe_outbreaks(plans):
     for plan in plans:
         weeks = sorted(plan["weeks"])
         (y0, w0), (y1, w1) = weeks[0], weeks[-1]
-        span = f"{y0}-W{w0:02d}..{y1}-W{w1:02d}" if y0 == y1 else f"{y0}-W{w0:02d}..{y1}-W{w1:02d}"
+        span = f"{y0}-W{w0:02d}..{y1}-W{w1:02d}"
         shape = ", ".join(f"{v:g}" for _, v in sorted(plan["weeks"].items()))
         what = "x expected" if plan["kind"] == "factor" else "cases"
         note = f" ({plan['note']})" if plan.get("note") else ""

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Lmc.Testing;
 
@@ -29,7 +27,7 @@ public sealed class FmmAdoptionTests(PlatformFixture platform)
             secretariats[member] = await platform.TokenAsync($"dev-{member}-secretariat");
         }
 
-        var project = await PostAsync(thailand, "/api/v1/projects", """
+        var project = await As(thailand).PostAsync("/api/v1/projects", """
             {
               "leadCountry": "COUNTRY_TH", "partnerCountries": ["COUNTRY_LA"], "priorityArea": "PRIORITY_AREA_WATER_RESOURCES",
               "title": "Mekong flood forecasting for Nakhon Phanom and Khammouane",
@@ -39,45 +37,45 @@ public sealed class FmmAdoptionTests(PlatformFixture platform)
             }
             """);
         var projectId = project.GetProperty("project").GetProperty("projectId").GetString()!;
-        await PostAsync(thailand, $"/api/v1/projects/{projectId}:submit", "{}");
-        await PostAsync(waterJwg, $"/api/v1/projects/{projectId}:endorse", "{}");
+        await As(thailand).PostAsync($"/api/v1/projects/{projectId}:submit", "{}");
+        await As(waterJwg).PostAsync($"/api/v1/projects/{projectId}:endorse", "{}");
 
         var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
-        await PostAsync(admin, "/api/v1/annual-lists", $$"""{ "year": {{year}}, "nominationDeadline": "{{deadline:O}}" }""");
-        await PostAsync(thailand, $"/api/v1/annual-lists/{year}:nominate", $$"""{ "projectId": "{{projectId}}" }""");
+        await As(admin).PostAsync("/api/v1/annual-lists", $$"""{ "year": {{year}}, "nominationDeadline": "{{deadline:O}}" }""");
+        await As(thailand).PostAsync($"/api/v1/annual-lists/{year}:nominate", $$"""{ "projectId": "{{projectId}}" }""");
         await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
-        await PostAsync(admin, $"/api/v1/annual-lists/{year}:compile", "{}");
+        await As(admin).PostAsync($"/api/v1/annual-lists/{year}:compile", "{}");
 
         // The SOM in session: the compiled list reaches the meetings service as an event.
         var som = await HeldMeetingAsync(admin, secretariats, "som");
         var recommendation = await Eventually.ReturnsAsync(async () =>
         {
-            var (status, body) = await SendAsync(admin, "/api/v1/meetings/" + som + "/agenda-items",
+            var (status, body) = await As(admin).SendAsync("/api/v1/meetings/" + som + "/agenda-items",
                 $$"""{ "kind": "AGENDA_ITEM_KIND_ANNUAL_PROJECT_LIST", "year": {{year}}, "text": "The SOM recommends the {{year}} list to the FMM." }""");
             return status == HttpStatusCode.OK ? body.GetProperty("item").GetProperty("id").GetString() : null;
         }, because: "the compiled list to reach the meetings service");
         await AllSupportAsync(secretariats, recommendation);
-        await PostAsync(admin, $"/api/v1/agenda-items/{recommendation}:decide", "{}");
+        await As(admin).PostAsync($"/api/v1/agenda-items/{recommendation}:decide", "{}");
 
         // The FMM: refused while Myanmar is not on record, adopted once all six are.
         var fmm = await HeldMeetingAsync(admin, secretariats, "fmm");
-        var adoption = (await PostAsync(admin, "/api/v1/meetings/" + fmm + "/agenda-items",
+        var adoption = (await As(admin).PostAsync("/api/v1/meetings/" + fmm + "/agenda-items",
             $$"""{ "kind": "AGENDA_ITEM_KIND_ANNUAL_PROJECT_LIST", "year": {{year}}, "text": "The FMM adopts the {{year}} list." }""")).GetProperty("item");
         Assert.Equal([projectId], adoption.GetProperty("projectIds").EnumerateArray().Select(e => e.GetString()));
         var itemId = adoption.GetProperty("id").GetString()!;
         await AllSupportAsync(secretariats, itemId, except: "mm");
-        var (refused, problem) = await SendAsync(admin, $"/api/v1/agenda-items/{itemId}:decide", "{}");
+        var (refused, problem) = await As(admin).SendAsync($"/api/v1/agenda-items/{itemId}:decide", "{}");
         Assert.Equal(HttpStatusCode.Conflict, refused);
         Assert.Contains("Not present: MM", problem.GetProperty("detail").GetString());
         await AllSupportAsync(secretariats, itemId, only: "mm");
-        var decided = await PostAsync(admin, $"/api/v1/agenda-items/{itemId}:decide", "{}");
+        var decided = await As(admin).PostAsync($"/api/v1/agenda-items/{itemId}:decide", "{}");
         Assert.Equal("AGENDA_ITEM_STATUS_ADOPTED", decided.GetProperty("item").GetProperty("status").GetString());
 
-        await Eventually.TrueAsync(async () => (await GetAsync(thailand, $"/api/v1/projects/{projectId}")).GetProperty("project")
+        await Eventually.TrueAsync(async () => (await As(thailand).GetAsync($"/api/v1/projects/{projectId}")).GetProperty("project")
             .GetProperty("status").GetString() == "PROJECT_STATUS_ADOPTED", because: "the FMM's adoption to reach the projects service");
-        var adopted = (await GetAsync(thailand, $"/api/v1/projects/{projectId}")).GetProperty("project");
+        var adopted = (await As(thailand).GetAsync($"/api/v1/projects/{projectId}")).GetProperty("project");
         Assert.Equal(year, adopted.GetProperty("adoptedForYear").GetInt32());
-        var list = await GetAsync(thailand, $"/api/v1/annual-lists/{year}");
+        var list = await As(thailand).GetAsync($"/api/v1/annual-lists/{year}");
         Assert.Equal("ANNUAL_LIST_STATUS_ADOPTED", list.GetProperty("list").GetProperty("status").GetString());
         Assert.Contains("LMC/FMM.", list.GetProperty("list").GetProperty("adoptedBy").GetString());
     }
@@ -85,16 +83,16 @@ public sealed class FmmAdoptionTests(PlatformFixture platform)
     private async Task<string> HeldMeetingAsync(string admin, Dictionary<string, string> secretariats, string body)
     {
         var ordinal = Random.Shared.Next(500, 100_000);
-        var meeting = (await PostAsync(admin, "/api/v1/meetings",
+        var meeting = (await As(admin).PostAsync("/api/v1/meetings",
             $$"""{ "bodyId": "{{body}}", "ordinal": {{ordinal}}, "startDate": "2026-12-01", "endDate": "2026-12-02", "hostCountry": "COUNTRY_LA", "venue": "Vientiane" }"""))
             .GetProperty("meeting").GetProperty("id").GetString()!;
         foreach (var (member, token) in secretariats)
         {
-            await PostAsync(token, $"/api/v1/meetings/{meeting}/delegations",
+            await As(token).PostAsync($"/api/v1/meetings/{meeting}/delegations",
                 $$"""{ "country": "COUNTRY_{{member.ToUpperInvariant()}}", "head": "Head of delegation" }""");
         }
 
-        await PostAsync(admin, $"/api/v1/meetings/{meeting}:convene", "{}");
+        await As(admin).PostAsync($"/api/v1/meetings/{meeting}:convene", "{}");
         return meeting;
     }
 
@@ -102,39 +100,10 @@ public sealed class FmmAdoptionTests(PlatformFixture platform)
     {
         foreach (var (member, token) in secretariats.Where(s => s.Key != except && (only is null || s.Key == only)))
         {
-            await PostAsync(token, $"/api/v1/agenda-items/{itemId}/positions",
+            await As(token).PostAsync($"/api/v1/agenda-items/{itemId}/positions",
                 $$"""{ "country": "COUNTRY_{{member.ToUpperInvariant()}}", "kind": "POSITION_KIND_SUPPORT" }""");
         }
     }
 
-    private async Task<JsonElement> PostAsync(string token, string path, string json)
-    {
-        var (status, body) = await SendAsync(token, path, json);
-        Assert.True(status == HttpStatusCode.OK, $"POST {path}: {(int)status} {body}");
-        return body;
-    }
-
-    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string token, string path, string json)
-    {
-        using var http = Client(token);
-        var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
-
-    private async Task<JsonElement> GetAsync(string token, string path)
-    {
-        using var http = Client(token);
-        var response = await http.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private HttpClient Client(string token)
-    {
-        var http = new HttpClient { BaseAddress = platform.Gateway.Http };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
+    private GatewayRest As(string token) => new(platform.Gateway.Http, token);
 }

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Lmc.EndToEnd.Tests;
 
 /// <summary>
-/// The identity, projects and meetings services and the gateway as processes, wired the way the
+/// The identity, projects, meetings and health-surveillance services and the gateway as processes, wired the way the
 /// AppHost and the chart wire them: tokens come from the identity service and every other piece
 /// validates them through its discovery document.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceProcess Identity { get; private set; } = null!;
     public ServiceProcess Projects { get; private set; } = null!;
     public ServiceProcess Meetings { get; private set; } = null!;
+    public ServiceProcess Surveillance { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public string Issuer { get; private set; } = null!;
 
@@ -54,6 +55,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Database__MigrateOnStartup"] = "true",
         });
 
+        Surveillance = await ServiceProcess.StartAsync("health-surveillance", "services/health-surveillance", "Lmc.HealthSurveillance", new Dictionary<string, string>(auth)
+        {
+            ["ConnectionStrings__health-surveillance"] = await Infrastructure.CreateDatabaseAsync("e2e_surveillance"),
+            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
+            ["Database__MigrateOnStartup"] = "true",
+        });
+
         Gateway = await ServiceProcess.StartAsync("gateway", "gateway", "Lmc.Gateway", new Dictionary<string, string>(auth)
         {
             // Logical names resolved by service discovery, as Aspire and the chart set them.
@@ -63,6 +71,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["services__projects__grpc__0"] = Projects.Grpc.ToString(),
             ["services__meetings__http__0"] = Meetings.Http.ToString(),
             ["services__meetings__grpc__0"] = Meetings.Grpc.ToString(),
+            ["services__health-surveillance__http__0"] = Surveillance.Http.ToString(),
+            ["services__health-surveillance__grpc__0"] = Surveillance.Grpc.ToString(),
         });
     }
 
@@ -101,7 +111,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in new[] { Gateway, Meetings, Projects, Identity })
+        foreach (var process in new[] { Gateway, Surveillance, Meetings, Projects, Identity })
         {
             if (process is not null)
             {

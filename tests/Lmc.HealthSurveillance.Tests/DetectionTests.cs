@@ -91,3 +91,25 @@ public sealed class DetectionTests(SurveillanceServiceFactory service)
         Assert.Equal(signalsBefore, await service.InDatabaseAsync(db => db.Signals.CountAsync(s => s.Unit == "TH-63")));
     }
 }
+
+/// <summary>A backfill of past years records its signals but pages no one.</summary>
+public sealed class AlertWindowTests
+{
+    private static readonly Application.SurveillanceOptions FourWeeks = new() { AlertWindowWeeks = 4 };
+
+    [Theory]
+    [InlineData(2026, 48, true)] // the current week (Sunday 29 November 2026 is in 2026-W48)
+    [InlineData(2026, 44, true)] // four weeks back
+    [InlineData(2026, 43, false)]
+    [InlineData(2019, 30, false)]
+    public void Only_signals_within_the_window_open_alerts(int year, int week, bool opens) =>
+        Assert.Equal(opens, FourWeeks.OpensAlert(Detection.Weeks.EpiWeek.Of(year, week, Detection.Weeks.WeekSystem.Iso), new DateOnly(2026, 11, 29)));
+
+    [Fact]
+    public void The_window_crosses_new_year_in_53_week_years()
+    {
+        // 2026 has 53 ISO weeks: on 2027-01-06 (2027-W01) four weeks back is 2026-W50.
+        Assert.True(FourWeeks.OpensAlert(Detection.Weeks.EpiWeek.Of(2026, 50, Detection.Weeks.WeekSystem.Iso), new DateOnly(2027, 1, 6)));
+        Assert.False(FourWeeks.OpensAlert(Detection.Weeks.EpiWeek.Of(2026, 49, Detection.Weeks.WeekSystem.Iso), new DateOnly(2027, 1, 6)));
+    }
+}

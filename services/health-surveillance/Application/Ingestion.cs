@@ -9,6 +9,7 @@ using Lmc.HealthSurveillance.Detection.Weeks;
 using Lmc.HealthSurveillance.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,7 +23,7 @@ public sealed record IngestResult(int Received, int Inserted, int Corrected, int
 /// one statement, and the engine runs over each touched series for the weeks the batch brought.
 /// New signals open or feed their unit's alert, and SignalRaised events go to the outbox.
 /// </summary>
-public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference, SignalDetection detection, TimeProvider time)
+public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference, SignalDetection detection, IOptions<SurveillanceOptions> options, TimeProvider time)
 {
     private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -182,7 +183,10 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
         return histories;
     }
 
-    /// <summary>Signals not raised before (a re-sent week raises nothing twice), attached to their unit's open alert.</summary>
+    /// <summary>
+    /// Signals not raised before (a re-sent week raises nothing twice). Recent ones are attached to
+    /// their unit's open alert and published; older ones (a backfill) are kept as history only.
+    /// </summary>
     private async Task<IReadOnlyList<Signal>> RecordNewAsync(List<Signal> detected, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (detected.Count == 0)
@@ -206,11 +210,18 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
             return [];
         }
 
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var open = await db.Alerts
             .Where(a => diseases.Contains(a.Disease) && units.Contains(a.Unit) && a.Status != AlertStatus.Closed && a.Status != AlertStatus.Discarded)
             .ToListAsync(cancellationToken);
         foreach (var signal in fresh)
         {
+            db.Signals.Add(signal);
+            if (!options.Value.OpensAlert(Detection.Weeks.EpiWeek.Of(signal.EpiYear, signal.EpiWeek, signal.WeekSystem), today))
+            {
+                continue;
+            }
+
             var alert = open.FirstOrDefault(a => a.Disease == signal.Disease && a.Unit == signal.Unit);
             if (alert is null)
             {
@@ -224,7 +235,6 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
             }
 
             signal.AlertId = alert.Id;
-            db.Signals.Add(signal);
             db.Publish(new SignalRaised(signal.Id, alert.Id, signal.Disease, signal.Unit, signal.Country, signal.WeekLabel, signal.Method,
                 signal.Observed, signal.Statistic, signal.Threshold, now), alert.Id);
         }
