@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./lmc bench [--quick] [--no-build]: builds the measured pieces in Release, makes sure PostgreSQL, RabbitMQ,
+# ./lmc bench [--quick] [--no-build] [--events-only | --ingest-only]: builds the measured pieces in Release, makes sure PostgreSQL, RabbitMQ,
 # nginx and wrk are there, and runs the driver (bench/Lmc.Bench). Results: bench/results/.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +21,7 @@ export PATH="$PATH:/usr/sbin"
 
 if [[ " $* " == *" --no-build "* ]]; then :; else
 echo "== build (Release)"
-for p in services/identity/Lmc.Identity.csproj services/projects/Lmc.Projects.csproj gateway/Lmc.Gateway.csproj bench/Lmc.Bench/Lmc.Bench.csproj; do
+for p in services/identity/Lmc.Identity.csproj services/projects/Lmc.Projects.csproj services/health-surveillance/Lmc.HealthSurveillance.csproj gateway/Lmc.Gateway.csproj bench/Lmc.Bench/Lmc.Bench.csproj; do
   dotnet build -c Release "$repo/$p" -nologo -v q "-clp:ErrorsOnly;NoSummary"
 done
 fi

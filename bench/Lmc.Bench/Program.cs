@@ -42,6 +42,12 @@ if (args.Contains("--events-only"))
     return;
 }
 
+if (args.Contains("--ingest-only"))
+{
+    Ingest.Write(resultsDir, await Ingest.RunAsync(infra, repo, logDir, quick), quick);
+    return;
+}
+
 var services = new List<Service>();
 Nginx? nginx = null;
 try
@@ -167,6 +173,11 @@ try
     var events = raw.Concat(platform).ToList();
     foreach (var e in events) Console.WriteLine($"   {e.Pipeline} {e.Mode}: produced {e.ProducedPerSecond:F0}/s effects {e.EffectsPerSecond:F0}/s p50 {e.P50Ms:F2} p99 {e.P99Ms:F2} ms missing {e.Missing}");
     report["events"] = events;
+
+    // 5. Bulk ingest with detection (health-surveillance) against COPY, after the rest is stopped.
+    foreach (var s in Enumerable.Reverse(services)) s.Dispose();
+    services.Clear();
+    Ingest.Write(resultsDir, await Ingest.RunAsync(infra, repo, logDir, quick), quick);
 
     Report.Write(resultsDir, report, footprint.Select(f => (f.service, f.rssMb, f.readySeconds)).ToList(), allReady.TotalSeconds, rest, sequential, concurrent, events, quick);
 }

@@ -42,7 +42,9 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
             await StageAsync(connection, values, cancellationToken);
             var (inserted, corrected) = await UpsertAsync(connection, transaction, caller.Subject, now, cancellationToken);
             var signals = await DetectAsync(connection, transaction, values, now, cancellationToken);
+            // Alerts and events first: the signals' rows refer to their alerts.
             await db.SaveChangesAsync(cancellationToken);
+            await WriteSignalsAsync(connection, signals, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new IngestResult(values.Count, inserted, corrected, values.Count - inserted - corrected, signals);
         });
@@ -123,11 +125,14 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
         var histories = await HistoriesAsync(connection, transaction, cancellationToken);
         var countries = values.Select(v => (v.Input.Unit, v.Country)).Distinct().ToDictionary(p => p.Unit, p => p.Country, StringComparer.Ordinal);
 
-        var detected = new List<Signal>();
-        foreach (var ((disease, unit, system), weeks) in weeksBySeries)
+        // The engine is pure computation, series by series: spread it over the cores.
+        var detected = new System.Collections.Concurrent.ConcurrentBag<Signal>();
+        Parallel.ForEach(weeksBySeries, new ParallelOptions { CancellationToken = cancellationToken }, series =>
         {
+            var ((disease, unit, system), weeks) = series;
             var definition = reference.Disease(disease)!;
             var history = histories.GetValueOrDefault((disease, unit, system)) ?? [];
+            var parameters = ParametersOf(definition);
             foreach (var found in detection.Detect(definition, history, weeks))
             {
                 detected.Add(new Signal
@@ -145,14 +150,71 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
                     Statistic = found.Statistic,
                     Threshold = found.Threshold,
                     Note = found.Note,
-                    Parameters = JsonSerializer.Serialize(definition.Settings, SettingsJson),
+                    Parameters = parameters,
                     DetectedAt = now,
                     ReportReceivedAt = now,
                 });
             }
+        });
+
+        return await RecordNewAsync([.. detected], now, cancellationToken);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Parameters = new(StringComparer.Ordinal);
+
+    /// <summary>The disease's settings as JSON, stored with each signal; serialized once per disease.</summary>
+    private static string ParametersOf(DiseaseDefinition definition) =>
+        Parameters.GetOrAdd(definition.Code, _ => JsonSerializer.Serialize(definition.Settings, SettingsJson));
+
+    /// <summary>The new signals by binary COPY: a backfill of years raises thousands, and EF's inserts were most of its cost.</summary>
+    private static async Task WriteSignalsAsync(NpgsqlConnection connection, IReadOnlyList<Signal> signals, CancellationToken cancellationToken)
+    {
+        if (signals.Count == 0)
+        {
+            return;
         }
 
-        return await RecordNewAsync(detected, now, cancellationToken);
+        await using var import = await connection.BeginBinaryImportAsync(
+            "COPY signals (id, disease, unit, country, week_system, epi_year, epi_week, week_start, method, observed, statistic, threshold, note, parameters, detected_at, report_received_at, alert_id) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var s in signals)
+        {
+            await import.StartRowAsync(cancellationToken);
+            await import.WriteAsync(s.Id, NpgsqlDbType.Uuid, cancellationToken);
+            await import.WriteAsync(s.Disease, NpgsqlDbType.Varchar, cancellationToken);
+            await import.WriteAsync(s.Unit, NpgsqlDbType.Varchar, cancellationToken);
+            await import.WriteAsync(s.Country, NpgsqlDbType.Varchar, cancellationToken);
+            await import.WriteAsync(s.WeekSystem.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await import.WriteAsync(s.EpiYear, NpgsqlDbType.Integer, cancellationToken);
+            await import.WriteAsync(s.EpiWeek, NpgsqlDbType.Integer, cancellationToken);
+            await import.WriteAsync(s.WeekStart, NpgsqlDbType.Date, cancellationToken);
+            await import.WriteAsync(s.Method, NpgsqlDbType.Varchar, cancellationToken);
+            await import.WriteAsync(s.Observed, NpgsqlDbType.Double, cancellationToken);
+            await import.WriteAsync(s.Statistic, NpgsqlDbType.Double, cancellationToken);
+            await import.WriteAsync(s.Threshold, NpgsqlDbType.Double, cancellationToken);
+            if (s.Note is null)
+            {
+                await import.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await import.WriteAsync(s.Note, NpgsqlDbType.Varchar, cancellationToken);
+            }
+
+            await import.WriteAsync(s.Parameters, NpgsqlDbType.Jsonb, cancellationToken);
+            await import.WriteAsync(s.DetectedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await import.WriteAsync(s.ReportReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            if (s.AlertId is { } alert)
+            {
+                await import.WriteAsync(alert, NpgsqlDbType.Uuid, cancellationToken);
+            }
+            else
+            {
+                await import.WriteNullAsync(cancellationToken);
+            }
+        }
+
+        await import.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Every touched series, whole: the methods need its past (EARS 11 weeks, the channel 5-7 years).</summary>
@@ -216,7 +278,6 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
             .ToListAsync(cancellationToken);
         foreach (var signal in fresh)
         {
-            db.Signals.Add(signal);
             if (!options.Value.OpensAlert(Detection.Weeks.EpiWeek.Of(signal.EpiYear, signal.EpiWeek, signal.WeekSystem), today))
             {
                 continue;

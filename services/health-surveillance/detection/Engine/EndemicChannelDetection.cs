@@ -31,6 +31,13 @@ public sealed class EndemicChannelDetection(ChannelSettings settings, IEnumerabl
         return Run(series, series.Count).Evaluations;
     }
 
+    /// <summary>Every week's verdict and the outbreak episodes from one run of the rule (a backtest needs both).</summary>
+    public (IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<OutbreakEpisode> Outbreaks) Analyse(WeeklySeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return Run(series, series.Count);
+    }
+
     public IReadOnlyList<OutbreakEpisode> FindOutbreaks(WeeklySeries series)
     {
         ArgumentNullException.ThrowIfNull(series);

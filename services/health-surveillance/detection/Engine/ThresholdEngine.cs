@@ -51,9 +51,11 @@ public sealed class ThresholdEngine
     public BacktestReport Backtest(WeeklySeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var byMethod = Methods.Select(m => m.EvaluateAll(series)).ToList();
+        // The channel's verdicts and its outbreaks come from one run of the rule, not two.
+        var analysis = _channel?.Analyse(series);
+        var byMethod = Methods.Select(m => m == _channel ? analysis!.Value.Evaluations : m.EvaluateAll(series)).ToList();
         var evaluations = Enumerable.Range(0, series.Count).SelectMany(i => byMethod.Select(results => results[i])).ToList();
-        IReadOnlyList<OutbreakEpisode> outbreaks = _channel?.FindOutbreaks(series) ?? [];
+        IReadOnlyList<OutbreakEpisode> outbreaks = analysis?.Outbreaks ?? [];
         return new BacktestReport(series.Start, series.End, evaluations, [.. evaluations.Where(e => e.Alarm)], outbreaks);
     }
 }
