@@ -32,7 +32,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
-        foreach (var service in new[] { "projects", "identity" })
+        // Every service the gateway routes to; the stub answers for all of them.
+        foreach (var service in new[] { "projects", "identity", "meetings", "health-surveillance" })
         {
             builder.UseSetting($"services:{service}:http:0", Downstream.Address.ToString());
             builder.UseSetting($"services:{service}:grpc:0", Downstream.Address.ToString());
