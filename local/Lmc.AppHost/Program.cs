@@ -21,6 +21,11 @@ var meetings = builder.AddLmcService<Projects.Lmc_Meetings>("meetings", httpPort
 var surveillance = builder.AddLmcService<Projects.Lmc_HealthSurveillance>("health-surveillance", httpPort: 5301, postgres, rabbitmq)
     .WaitFor(identity);
 
+// The fund asks projects whether a project is adopted (gRPC, its one synchronous dependency).
+var funding = builder.AddLmcService<Projects.Lmc_Funding>("funding", httpPort: 5401, postgres, rabbitmq)
+    .WithReference(projects.GetEndpoint("grpc"))
+    .WaitFor(projects);
+
 builder.AddProject<Projects.Lmc_Gateway>("gateway")
     .WithHttpEndpoint(port: 8080, name: "http", env: "Ports__Http", isProxied: false)
     .WithHttpEndpoint(port: 8081, name: "grpc", env: "Ports__Grpc", isProxied: false)
@@ -32,10 +37,13 @@ builder.AddProject<Projects.Lmc_Gateway>("gateway")
     .WithReference(meetings.GetEndpoint("grpc"))
     .WithReference(surveillance.GetEndpoint("http"))
     .WithReference(surveillance.GetEndpoint("grpc"))
+    .WithReference(funding.GetEndpoint("http"))
+    .WithReference(funding.GetEndpoint("grpc"))
     .WithHttpHealthCheck("/health/ready", endpointName: "http")
     .WaitFor(identity)
     .WaitFor(projects)
     .WaitFor(meetings)
-    .WaitFor(surveillance);
+    .WaitFor(surveillance)
+    .WaitFor(funding);
 
 builder.Build().Run();

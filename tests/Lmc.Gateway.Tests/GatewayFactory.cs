@@ -33,7 +33,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
         // Every service the gateway routes to; the stub answers for all of them.
-        foreach (var service in new[] { "projects", "identity", "meetings", "health-surveillance" })
+        foreach (var service in new[] { "projects", "identity", "meetings", "health-surveillance", "funding" })
         {
             builder.UseSetting($"services:{service}:http:0", Downstream.Address.ToString());
             builder.UseSetting($"services:{service}:grpc:0", Downstream.Address.ToString());

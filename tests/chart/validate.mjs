@@ -366,9 +366,11 @@ if (aloneFile && rendered[aloneFile]) {
 
 // Switching a service off removes all its objects, and nothing else refers to it.
 const defaults = render([]);
-for (const svc of ["gateway", "identity", "projects", "meetings", "health-surveillance"]) {
+for (const svc of ["gateway", "identity", "projects", "meetings", "health-surveillance", "funding"]) {
   const sets = [`services.${svc}.enabled=false`];
   if (svc === "identity") sets.push("global.auth.authority=https://login.lmc.example/");
+  // funding depends on projects (dependsOn): the chart refuses projects off while funding needs it.
+  if (svc === "projects") sets.push("services.funding.enabled=false");
   let objs;
   try {
     objs = render([], sets);
