@@ -4,7 +4,8 @@
 # tagged to the Plan of Action's paragraphs; the meetings of the framework since 2016 (Leaders',
 # FMM, SOM) with their decisions taken by consensus of the six delegations; the annual project
 # lists of 2018-2021 nominated, compiled, recommended by the SOM and adopted by the FMM in the
-# meetings service, whose events adopt the projects; implementation since.
+# meetings service, whose events adopt the projects; implementation since, with the Special
+# Fund's grants, tranches and disbursements (local/seed-funding.py).
 #
 # The meetings' dates, venues and ordinals follow the public record as far as we know it; the
 # decisions are taken now (their adoption time is the seeding time) and the national positions
@@ -174,8 +175,16 @@ if [ "$fresh_lists" = 1 ]; then
     curl -s "$gateway/api/v1/projects/${ids[cn-power]}" -H "Authorization: Bearer $admin" | grep -q PROJECT_STATUS_ADOPTED && break
     sleep 1
   done
-  for key in th-flood-ew cn-wrc-exchange la-road-training mm-rice-seed vn-animal-ew kh-dengue; do step "$key" start; step "$key" complete; done
-  for key in vn-salinity kh-single-window th-villages cn-parks la-dry-port th-ecommerce cn-power; do step "$key" start; done
+  for key in th-flood-ew cn-wrc-exchange la-road-training mm-rice-seed vn-animal-ew kh-dengue vn-salinity kh-single-window th-villages cn-parks la-dry-port th-ecommerce cn-power; do
+    step "$key" start
+  done
+  # The Special Fund: grants for the adopted projects, tranches released by accepted progress
+  # reports; the first six projects complete and their grants close.
+  done_ids=""
+  for key in th-flood-ew cn-wrc-exchange la-road-training mm-rice-seed vn-animal-ew kh-dengue; do done_ids="$done_ids${done_ids:+,}${ids[$key]}"; done
+  "$here/seed-funding.py" "$gateway" --complete "$done_ids"
+else
+  "$here/seed-funding.py" "$gateway"
 fi
 
 count=$(curl -sS "$gateway/api/v1/projects?page.pageSize=200" -H "Authorization: Bearer $admin" | grep -o '"projectId"' | wc -l)

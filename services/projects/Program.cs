@@ -14,6 +14,8 @@ builder.AddLmcMessaging<ProjectsDbContext>(bus =>
 {
     bus.AddConsumer<ProjectListRecommendedConsumer>();
     bus.AddConsumer<ProjectListAdoptedConsumer>();
+    bus.AddConsumer<CommitmentMadeConsumer>();
+    bus.AddConsumer<DisbursementMadeConsumer>();
 });
 builder.AddProjectsApplication();
 

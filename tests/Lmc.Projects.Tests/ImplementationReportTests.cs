@@ -26,6 +26,10 @@ public sealed class ImplementationReportTests(ReportScenarioFactory scenario)
 
         var p47 = Paragraph(report, 47);
         Assert.Equal("580000.00", p47.GetProperty("budget").GetProperty("amount").GetString());
+        // The Special Fund's 2019 commitment and disbursement for P1 (the 2020 amendment is not in 2019).
+        Assert.Equal("400000.00", p47.GetProperty("committed").GetProperty("amount").GetString());
+        Assert.Equal("160000.00", p47.GetProperty("disbursed").GetProperty("amount").GetString());
+        Assert.Equal("0.00", Paragraph(report, 22).GetProperty("committed").GetProperty("amount").GetString());
         Assert.Equal(
             new Dictionary<string, int> { ["PROJECT_STATUS_IN_PROGRESS"] = 1, ["PROJECT_STATUS_CANCELLED"] = 1 },
             p47.GetProperty("projectsByStatus").EnumerateArray().ToDictionary(s => s.GetProperty("status").GetString()!, s => s.GetProperty("projects").GetInt32()));
@@ -100,6 +104,8 @@ public sealed class ImplementationReportTests(ReportScenarioFactory scenario)
         Assert.Equal("480000.00", p1.Element("budget")!.Element("value")!.Value);
         Assert.Equal("9", p1.Element("result")!.Element("indicator")!.Element("period")!.Element("actual")!.Attribute("value")!.Value);
         Assert.Contains(p1.Elements("activity-date"), d => d.Attribute("type")!.Value == "2"); // actual start
+        Assert.Equal([("2", "400000.00"), ("3", "160000.00"), ("2", "20000.00")],
+            p1.Elements("transaction").Select(t => (t.Element("transaction-type")!.Attribute("code")!.Value, t.Element("value")!.Value)));
     }
 
     [Fact]

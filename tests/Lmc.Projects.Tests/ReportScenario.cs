@@ -1,8 +1,12 @@
 using Grpc.Core;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Common.V1;
+using Lmc.Contracts.IntegrationEvents;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Lmc.Projects.Tests.ProjectsServiceFactory;
 
 namespace Lmc.Projects.Tests;
@@ -45,6 +49,17 @@ public sealed class ReportScenarioFactory : ProjectsServiceFactory
         await AdoptThroughFmmAsync(2019, Ids["P1"], Ids["P2"]);
         await client.StartProjectAsync(new StartProjectRequest { ProjectId = Ids["P1"] }, Secretariat("TH"));
         await client.CancelProjectAsync(new CancelProjectRequest { ProjectId = Ids["P4"], Reason = "Merged into a regional survey" }, Secretariat("KH"));
+
+        // The Special Fund's money for P1, as the funding service announces it: 400,000 committed
+        // and 160,000 disbursed in 2019, and 20,000 more committed in 2020 (not in the 2019 figures).
+        var bus = Services.GetRequiredService<IBus>();
+        var p1 = Guid.Parse(Ids["P1"]);
+        var grant = Guid.NewGuid();
+        await bus.Publish(new CommitmentMade(grant, p1, "TH", "water-resources", 2019, 400_000m, new DateOnly(2019, 4, 1), "original", DateTimeOffset.UtcNow));
+        await bus.Publish(new DisbursementMade(grant, p1, "TH", "water-resources", 1, 160_000m, new DateOnly(2019, 8, 15), DateTimeOffset.UtcNow));
+        await bus.Publish(new CommitmentMade(grant, p1, "TH", "water-resources", 2019, 20_000m, new DateOnly(2020, 2, 1), "amendment", DateTimeOffset.UtcNow));
+        await Eventually.TrueAsync(() => InDatabaseAsync(db => db.FundingTransactions.CountAsync(t => t.ProjectId == p1).ContinueWith(c => c.Result == 3)),
+            because: "the fund's events to reach the registry");
     }
 
     private static Metadata Secretariat(string country) => Bearer(TestTokens.For(country, LmcRoles.Secretariat));

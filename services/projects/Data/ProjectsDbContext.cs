@@ -16,12 +16,15 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
+    public DbSet<FundingTransaction> FundingTransactions => Set<FundingTransaction>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ProjectConfiguration());
         modelBuilder.ApplyConfiguration(new AnnualListConfiguration());
         modelBuilder.ApplyConfiguration(new ProgressReportConfiguration());
         modelBuilder.ApplyConfiguration(new AssessmentConfiguration());
+        modelBuilder.ApplyConfiguration(new FundingTransactionConfiguration());
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -27,6 +27,9 @@ public sealed class IatiActivitiesExport(ProjectsDbContext db, IOptions<IatiOpti
         }
 
         var projects = await query.OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var ids = projects.Select(p => p.Id).ToList();
+        var transactions = (await db.FundingTransactions.AsNoTracking().Where(t => ids.Contains(t.ProjectId)).OrderBy(t => t.ValueDate).ThenBy(t => t.ReceivedAt)
+            .ToListAsync(cancellationToken)).ToLookup(t => t.ProjectId);
         if (projects.Count == 0)
         {
             // The schema requires at least one activity in a file.
@@ -38,11 +41,11 @@ public sealed class IatiActivitiesExport(ProjectsDbContext db, IOptions<IatiOpti
             new XElement("iati-activities",
                 new XAttribute("version", "2.03"),
                 new XAttribute("generated-datetime", time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
-                projects.Select(Activity)));
+                projects.Select(p => Activity(p, transactions[p.Id]))));
         return document.Declaration + "\n" + document.Root;
     }
 
-    private XElement Activity(Project project)
+    private XElement Activity(Project project, IEnumerable<FundingTransaction> transactions)
     {
         var settings = options.Value;
         var activity = new XElement("iati-activity",
@@ -105,6 +108,15 @@ public sealed class IatiActivitiesExport(ProjectsDbContext db, IOptions<IatiOpti
             new XElement("period-start", new XAttribute("iso-date", b.PeriodStart.ToIsoDate())),
             new XElement("period-end", new XAttribute("iso-date", b.PeriodEnd.ToIsoDate())),
             new XElement("value", new XAttribute("currency", b.Value.Currency), new XAttribute("value-date", b.ValueDate.ToIsoDate()), b.Value.FormatAmount()))));
+
+        // The Special Fund's commitments (2) and disbursements (3), after the budgets as the schema orders them.
+        activity.Add(transactions.Select(t => new XElement("transaction",
+            new XElement("transaction-type", new XAttribute("code", t.Type)),
+            new XElement("transaction-date", new XAttribute("iso-date", t.ValueDate.ToIsoDate())),
+            new XElement("value", new XAttribute("currency", "USD"), new XAttribute("value-date", t.ValueDate.ToIsoDate()),
+                t.AmountUsd.ToString("0.00", CultureInfo.InvariantCulture)),
+            new XElement("description", Narrative(t.Description)),
+            new XElement("provider-org", new XAttribute("ref", "XM-LMC-SF"), Narrative("Lancang-Mekong Cooperation Special Fund")))));
 
         activity.Add(project.Results.Select(r => new XElement("result",
             new XAttribute("type", r.Type.ToString(CultureInfo.InvariantCulture)),

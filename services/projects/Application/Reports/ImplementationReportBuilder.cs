@@ -15,7 +15,8 @@ namespace Lmc.Projects.Application.Reports;
 public sealed class ImplementationReportBuilder(ProjectsDbContext db, PlanCatalogue catalogue, ProjectSizeRules sizes)
 {
     public const string FundingNote =
-        "Committed and disbursed amounts come from the LMC Special Fund's commitment and disbursement events; the funding service does not publish them yet, so they are shown as zero.";
+        "Committed and disbursed amounts are the LMC Special Fund's commitments (net of amendments and releases) and disbursements with a value date in the year, "
+        + "as the funding service announced them; like budgets, a project's amounts count in full for every paragraph it serves.";
 
     public async Task<ImplementationReport> BuildAsync(int year, CancellationToken cancellationToken)
     {
@@ -33,12 +34,20 @@ public sealed class ImplementationReportBuilder(ProjectsDbContext db, PlanCatalo
             .OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
         var usd = projects.ToDictionary(p => p.Id, p => sizes.CanConvert(p.Budget.Currency) ? sizes.ToUsd(p.Budget) : 0m);
+        var ids = projects.Select(p => p.Id).ToList();
+        var money = (await db.FundingTransactions.AsNoTracking()
+                .Where(t => ids.Contains(t.ProjectId) && t.ValueDate >= yearStart && t.ValueDate <= yearEnd)
+                .GroupBy(t => new { t.ProjectId, t.Type })
+                .Select(g => new { g.Key.ProjectId, g.Key.Type, Sum = g.Sum(t => t.AmountUsd) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => (m.ProjectId, m.Type), m => m.Sum);
+        decimal Funded(Guid project, string type) => money.GetValueOrDefault((project, type));
 
         var paragraphs = plan.Paragraphs.Select(paragraph =>
         {
             var serving = projects.Where(p => p.Paragraphs.Contains(paragraph.Number)).ToList();
-            return new ParagraphLine(paragraph.Number, paragraph.Sector, paragraph.Text, ByStatus(serving), serving.Sum(p => usd[p.Id]), 0m, 0m,
-                serving.Select(p => p.Id).ToList());
+            return new ParagraphLine(paragraph.Number, paragraph.Sector, paragraph.Text, ByStatus(serving), serving.Sum(p => usd[p.Id]),
+                serving.Sum(p => Funded(p.Id, "2")), serving.Sum(p => Funded(p.Id, "3")), serving.Select(p => p.Id).ToList());
         }).ToList();
 
         var sectors = plan.Sectors.Select(sector =>
