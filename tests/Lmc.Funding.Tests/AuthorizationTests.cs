@@ -3,6 +3,7 @@ using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Funding.V1;
 using Lmc.Testing;
 using static Lmc.Funding.Tests.FundingServiceFactory;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Funding.Tests;
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Common.V1;
 using Lmc.Contracts.Funding.V1;
@@ -7,24 +6,14 @@ using Lmc.Contracts.Projects.V1;
 using Lmc.Funding.Data;
 using Lmc.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Funding.Tests;
 
 /// <summary>The funding service in-process on its own database and vhost, asking a fake projects service.</summary>
-public sealed class FundingServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class FundingServiceFactory : ServiceFactory<Program, FundingDbContext>
 {
-    private IsolatedInfrastructure _infrastructure = null!;
-    private string _connectionString = null!;
-
     public FakeProjects Projects { get; } = new();
-
-    public CapturedLogs Logs { get; } = new();
-
-    public string ConnectionString => _connectionString;
 
     /// <summary>Two fund managers: one appraises, the other approves.</summary>
     public static Metadata Appraiser { get; } = Bearer(TestTokens.Mint("CN", [LmcRoles.FundManager], subject: "fund-manager-appraiser"));
@@ -33,42 +22,27 @@ public sealed class FundingServiceFactory : WebApplicationFactory<Program>, IAsy
 
     public static Metadata Secretariat(string country) => Bearer(TestTokens.For(country, LmcRoles.Secretariat));
 
-    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
+    protected override string DatabaseName => "funding";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         await Projects.StartAsync();
-        _infrastructure = await IsolatedInfrastructure.CreateAsync();
-        _connectionString = await _infrastructure.CreateDatabaseAsync("funding");
-        _ = Server;
+        await base.InitializeAsync();
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
+        await base.DisposeAsync();
         await Projects.DisposeAsync();
-        await _infrastructure.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:funding", _connectionString);
-        builder.UseSetting("ConnectionStrings:rabbitmq", _infrastructure.RabbitMqUri);
-        builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
+        base.ConfigureWebHost(builder);
         builder.UseSetting("services:projects:grpc:0", Projects.Address.ToString());
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
     }
 
-    public FundingService.FundingServiceClient Client() =>
-        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
-
-    public async Task<T> InDatabaseAsync<T>(Func<FundingDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<FundingDbContext>());
-    }
+    public FundingService.FundingServiceClient Client() => new(Channel());
 
     public static Money Usd(decimal amount) => new() { Currency = "USD", Amount = amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) };
 

@@ -6,6 +6,7 @@ using Lmc.Contracts.Common.V1;
 using Lmc.Contracts.HealthSurveillance.V1;
 using Lmc.Testing;
 using static Lmc.HealthSurveillance.Tests.SurveillanceServiceFactory;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.HealthSurveillance.Tests;
 

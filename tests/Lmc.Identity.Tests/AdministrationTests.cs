@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using static Lmc.Identity.Tests.IdentityFactory;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Identity.Tests;
 

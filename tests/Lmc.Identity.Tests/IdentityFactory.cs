@@ -95,7 +95,6 @@ public class IdentityFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public IdentityAdminService.IdentityAdminServiceClient AdminClient() =>
         new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
 
-    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 }
 
 /// <summary>An identity service whose clock the test moves.</summary>

@@ -4,6 +4,7 @@ using Lmc.Contracts.Common.V1;
 using Lmc.Contracts.Meetings.V1;
 using Lmc.Testing;
 using static Lmc.Meetings.Tests.MeetingsServiceFactory;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Meetings.Tests;
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Common.V1;
 using Lmc.Contracts.IntegrationEvents;
@@ -8,12 +7,11 @@ using Lmc.Meetings.Data;
 using Lmc.Testing;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Meetings.Tests;
 
@@ -22,67 +20,26 @@ namespace Lmc.Meetings.Tests;
 /// RabbitMQ. Its clock is a fake one the tests move (the silence procedure's deadlines); it starts
 /// at the real now so that the tests' tokens stay valid.
 /// </summary>
-public sealed class MeetingsServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class MeetingsServiceFactory : ServiceFactory<Program, MeetingsDbContext>
 {
     public static readonly string[] Members = ["CN", "KH", "LA", "MM", "TH", "VN"];
 
-    private IsolatedInfrastructure _infrastructure = null!;
-    private string _connectionString = null!;
-
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public CapturedLogs Logs { get; } = new();
 
     public static Metadata Admin { get; } = Bearer(TestTokens.For(null, LmcRoles.Admin));
 
     public static Metadata Secretariat(string country) => Bearer(TestTokens.For(country, LmcRoles.Secretariat));
 
-    public async Task InitializeAsync()
-    {
-        _infrastructure = await IsolatedInfrastructure.CreateAsync();
-        _connectionString = await _infrastructure.CreateDatabaseAsync("meetings");
-        _ = Server;
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _infrastructure.DisposeAsync();
-    }
+    protected override string DatabaseName => "meetings";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:meetings", _connectionString);
-        builder.UseSetting("ConnectionStrings:rabbitmq", _infrastructure.RabbitMqUri);
-        builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Meetings:SilencePollInterval", "00:00:01");
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public MeetingsService.MeetingsServiceClient Client() =>
-        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
-
-    public HttpClient RestClient(string? token)
-    {
-        var client = CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        }
-
-        return client;
-    }
-
-    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
-
-    public async Task<T> InDatabaseAsync<T>(Func<MeetingsDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<MeetingsDbContext>());
-    }
+    public MeetingsService.MeetingsServiceClient Client() => new(Channel());
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
@@ -101,11 +58,7 @@ public sealed class MeetingsServiceFactory : WebApplicationFactory<Program>, IAs
     }
 
     /// <summary>The events an item's decision put in the outbox, by name.</summary>
-    public Task<List<string>> EventsOfAsync(string itemId) => InDatabaseAsync(db => db.OutboxMessages
-        .Where(m => m.AggregateId == Guid.Parse(itemId))
-        .OrderBy(m => m.Sequence)
-        .Select(m => m.EventName)
-        .ToListAsync());
+    public Task<List<string>> EventsOfAsync(string itemId) => OutboxEventsOfAsync(Guid.Parse(itemId));
 
     /// <summary>A held meeting of a body with all six delegations registered.</summary>
     public async Task<Meeting> HeldMeetingAsync(string body, int ordinal, string start = "2031-08-14", bool delegations = true)

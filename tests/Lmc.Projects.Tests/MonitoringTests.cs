@@ -3,6 +3,7 @@ using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Testing;
 using static Lmc.Projects.Tests.ProjectsServiceFactory;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Projects.Tests;
 

@@ -5,6 +5,7 @@ using Lmc.Contracts.Common.V1;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Testing;
 using static Lmc.Projects.Tests.ProjectsServiceFactory;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Projects.Tests;
 

@@ -1,5 +1,3 @@
-using Grpc.Core;
-using Grpc.Net.Client;
 using Lmc.Contracts.IntegrationEvents;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Projects.Messaging;
@@ -7,10 +5,8 @@ using MassTransit;
 using Lmc.Projects.Data;
 using Lmc.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Lmc.Projects.Tests;
 
@@ -18,62 +14,18 @@ namespace Lmc.Projects.Tests;
 /// The projects service in-process, on its own database and vhost of the real PostgreSQL and
 /// RabbitMQ, with migrations applied at start as in a local run.
 /// </summary>
-public class ProjectsServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ProjectsServiceFactory : ServiceFactory<Program, ProjectsDbContext>
 {
-    private IsolatedInfrastructure _infrastructure = null!;
-    private string _connectionString = null!;
-
-    /// <summary>Everything the service logged, at every level.</summary>
-    public CapturedLogs Logs { get; } = new();
-
-    public virtual async Task InitializeAsync()
-    {
-        _infrastructure = await IsolatedInfrastructure.CreateAsync();
-        _connectionString = await _infrastructure.CreateDatabaseAsync("projects");
-        _ = Server; // start now: migrations run and the bus connects before the first test
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _infrastructure.DisposeAsync();
-    }
+    protected override string DatabaseName => "projects";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:projects", _connectionString);
-        builder.UseSetting("ConnectionStrings:rabbitmq", _infrastructure.RabbitMqUri);
-        builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Debug");
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
     }
 
     public ProjectsService.ProjectsServiceClient GrpcClient() => new(Channel());
-
-    /// <summary>A gRPC channel into the in-process service, for any of its clients.</summary>
-    public GrpcChannel Channel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
-
-    public HttpClient RestClient(string? token)
-    {
-        var client = CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        }
-
-        return client;
-    }
-
-    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
-
-    public async Task<T> InDatabaseAsync<T>(Func<ProjectsDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ProjectsDbContext>());
-    }
 
     /// <summary>
     /// Adopts projects the way the platform does: the meetings service's FMM decision, published
@@ -89,11 +41,7 @@ public class ProjectsServiceFactory : WebApplicationFactory<Program>, IAsyncLife
         return decision;
     }
 
-    public Task<List<string>> EventNamesOfAsync(string projectId) => InDatabaseAsync(db => db.OutboxMessages
-        .Where(m => m.AggregateId == Guid.Parse(projectId))
-        .OrderBy(m => m.Sequence)
-        .Select(m => m.EventName)
-        .ToListAsync());
+    public Task<List<string>> EventNamesOfAsync(string projectId) => OutboxEventsOfAsync(Guid.Parse(projectId));
 }
 
 [CollectionDefinition(Name)]

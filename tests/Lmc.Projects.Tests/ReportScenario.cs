@@ -8,6 +8,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Lmc.Projects.Tests.ProjectsServiceFactory;
+using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Projects.Tests;
 

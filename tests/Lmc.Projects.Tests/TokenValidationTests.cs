@@ -36,7 +36,7 @@ public sealed class TokenValidationTests(ProjectsServiceFactory service)
     public async Task A_bad_token_is_refused_over_grpc(string kind)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => service.GrpcClient()
-            .ListProjectsAsync(new ListProjectsRequest(), ProjectsServiceFactory.Bearer(Token(kind))).ResponseAsync);
+            .ListProjectsAsync(new ListProjectsRequest(), TestTokens.Bearer(Token(kind))).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 

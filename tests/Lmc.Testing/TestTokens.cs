@@ -10,6 +10,9 @@ public static class TestTokens
 {
     public static string For(string? country, params string[] roles) => Mint(country, roles);
 
+    /// <summary>gRPC call headers carrying a token.</summary>
+    public static Grpc.Core.Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
+
     /// <summary>The same token with one character of its payload changed: the signature no longer matches.</summary>
     public static string Tampered(string token)
     {
