@@ -7,7 +7,8 @@ namespace Lmc.EndToEnd.Tests;
 /// <summary>
 /// Para 5 across the platform, all through the gateway over REST: a project goes on the annual
 /// list, the projects service compiles it, the SOM recommends it and the FMM adopts it by
-/// consensus in the meetings service, and the project shows as adopted in the projects service.
+/// consensus in the meetings service, the project shows as adopted in the projects service, and
+/// the Special Fund, asking projects, takes an application for it.
 /// </summary>
 [Collection(PlatformGroup.Name)]
 public sealed class FmmAdoptionTests(PlatformFixture platform)
@@ -78,6 +79,32 @@ public sealed class FmmAdoptionTests(PlatformFixture platform)
         var list = await As(thailand).GetAsync($"/api/v1/annual-lists/{year}");
         Assert.Equal("ANNUAL_LIST_STATUS_ADOPTED", list.GetProperty("list").GetProperty("status").GetString());
         Assert.Contains("LMC/FMM.", list.GetProperty("list").GetProperty("adoptedBy").GetString());
+
+        // Now the Special Fund: the fund asks the real projects service (gRPC, the caller's token)
+        // and accepts the adopted project; a project not adopted is refused.
+        var fundManager = As(await platform.TokenAsync("dev-cn-fund-manager"));
+        var opens = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O");
+        var closes = DateTimeOffset.UtcNow.AddDays(1).ToString("O");
+        await fundManager.PostAsync("/api/v1/funding/calls", $$"""
+            { "year": {{year}}, "opensAt": "{{opens}}", "closesAt": "{{closes}}",
+              "envelopes": [ { "country": "COUNTRY_TH", "amount": { "currency": "USD", "amount": "500000.00" } } ] }
+            """);
+        var application = await As(thailand).PostAsync("/api/v1/funding/applications",
+            $$"""{ "callYear": {{year}}, "projectId": "{{projectId}}", "requested": { "currency": "USD", "amount": "300000.00" }, "idempotencyKey": "e2e-{{projectId}}" }""");
+        Assert.Equal("APPLICATION_STATUS_SUBMITTED", application.GetProperty("application").GetProperty("status").GetString());
+        Assert.Equal("PRIORITY_AREA_WATER_RESOURCES", application.GetProperty("application").GetProperty("priorityArea").GetString());
+
+        var other = await As(thailand).PostAsync("/api/v1/projects", """
+            {
+              "leadCountry": "COUNTRY_TH", "partnerCountries": [], "priorityArea": "PRIORITY_AREA_WATER_RESOURCES",
+              "title": "Not yet adopted", "budget": { "currency": "USD", "amount": "100000.00" },
+              "plannedStartDate": "2027-01-01", "plannedEndDate": "2027-12-31", "paragraphs": [47], "sectors": [ { "dacCode": "14015", "percentage": "100" } ]
+            }
+            """);
+        var (refusedStatus, refusal) = await As(thailand).SendAsync("/api/v1/funding/applications",
+            $$"""{ "callYear": {{year}}, "projectId": "{{other.GetProperty("project").GetProperty("projectId").GetString()}}", "requested": { "currency": "USD", "amount": "50000.00" }, "idempotencyKey": "e2e-not-adopted" }""");
+        Assert.Equal(HttpStatusCode.Conflict, refusedStatus);
+        Assert.Contains("adopted", refusal.GetProperty("detail").GetString());
     }
 
     private async Task<string> HeldMeetingAsync(string admin, Dictionary<string, string> secretariats, string body)

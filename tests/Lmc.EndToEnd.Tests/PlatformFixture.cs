@@ -8,7 +8,7 @@ using Npgsql;
 namespace Lmc.EndToEnd.Tests;
 
 /// <summary>
-/// The identity, projects, meetings and health-surveillance services and the gateway as processes, wired the way the
+/// The identity, projects, meetings, health-surveillance and funding services and the gateway as processes, wired the way the
 /// AppHost and the chart wire them: tokens come from the identity service and every other piece
 /// validates them through its discovery document.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceProcess Projects { get; private set; } = null!;
     public ServiceProcess Meetings { get; private set; } = null!;
     public ServiceProcess Surveillance { get; private set; } = null!;
+    public ServiceProcess Funding { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public string Issuer { get; private set; } = null!;
 
@@ -62,6 +63,15 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Database__MigrateOnStartup"] = "true",
         });
 
+        // The fund asks projects over gRPC whether a project is adopted, as the AppHost wires it.
+        Funding = await ServiceProcess.StartAsync("funding", "services/funding", "Lmc.Funding", new Dictionary<string, string>(auth)
+        {
+            ["ConnectionStrings__funding"] = await Infrastructure.CreateDatabaseAsync("e2e_funding"),
+            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
+            ["Database__MigrateOnStartup"] = "true",
+            ["services__projects__grpc__0"] = Projects.Grpc.ToString(),
+        });
+
         Gateway = await ServiceProcess.StartAsync("gateway", "gateway", "Lmc.Gateway", new Dictionary<string, string>(auth)
         {
             // Logical names resolved by service discovery, as Aspire and the chart set them.
@@ -73,6 +83,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["services__meetings__grpc__0"] = Meetings.Grpc.ToString(),
             ["services__health-surveillance__http__0"] = Surveillance.Http.ToString(),
             ["services__health-surveillance__grpc__0"] = Surveillance.Grpc.ToString(),
+            ["services__funding__http__0"] = Funding.Http.ToString(),
+            ["services__funding__grpc__0"] = Funding.Grpc.ToString(),
         });
     }
 
@@ -111,7 +123,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in new[] { Gateway, Surveillance, Meetings, Projects, Identity })
+        foreach (var process in new[] { Gateway, Funding, Surveillance, Meetings, Projects, Identity })
         {
             if (process is not null)
             {
