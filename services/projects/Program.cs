@@ -16,6 +16,8 @@ builder.AddLmcMessaging<ProjectsDbContext>(bus =>
     bus.AddConsumer<ProjectListAdoptedConsumer>();
     bus.AddConsumer<CommitmentMadeConsumer>();
     bus.AddConsumer<DisbursementMadeConsumer>();
+    bus.AddConsumer<ImplementationReportSubmittedConsumer>();
+    bus.AddConsumer<ImplementationReportCommendedConsumer>();
 });
 builder.AddProjectsApplication();
 

@@ -30,6 +30,8 @@ public sealed class ImplementationReportTests(ReportScenarioFactory scenario)
         Assert.Equal("400000.00", p47.GetProperty("committed").GetProperty("amount").GetString());
         Assert.Equal("160000.00", p47.GetProperty("disbursed").GetProperty("amount").GetString());
         Assert.Equal("0.00", Paragraph(report, 22).GetProperty("committed").GetProperty("amount").GetString());
+        Assert.Equal("LMC/SOM.3", report.GetProperty("submittedBy").GetString());
+        Assert.Equal("LMC/FMM.5", report.GetProperty("commendedBy").GetString());
         Assert.Equal(
             new Dictionary<string, int> { ["PROJECT_STATUS_IN_PROGRESS"] = 1, ["PROJECT_STATUS_CANCELLED"] = 1 },
             p47.GetProperty("projectsByStatus").EnumerateArray().ToDictionary(s => s.GetProperty("status").GetString()!, s => s.GetProperty("projects").GetInt32()));
@@ -73,6 +75,7 @@ public sealed class ImplementationReportTests(ReportScenarioFactory scenario)
         Assert.Contains("foundation laying stage", text);
         Assert.Contains("| 4.2.5 Water Resources | 2 | 1 in progress, 1 cancelled | 580,000.00 |", text);
         Assert.Contains("78 paragraphs of practical cooperation have no project yet", text);
+        Assert.Contains("Submitted through LMC/SOM.3 and commended by LMC/FMM.5.", text);
 
         var html = await _http.GetAsync("/api/v1/reports/implementation/2019/document?format=html");
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);

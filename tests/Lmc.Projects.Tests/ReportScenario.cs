@@ -61,6 +61,12 @@ public sealed class ReportScenarioFactory : ProjectsServiceFactory
         await bus.Publish(new CommitmentMade(grant, p1, "TH", "water-resources", 2019, 20_000m, new DateOnly(2020, 2, 1), "amendment", DateTimeOffset.UtcNow));
         await Eventually.TrueAsync(() => InDatabaseAsync(db => db.FundingTransactions.CountAsync(t => t.ProjectId == p1).ContinueWith(c => c.Result == 3)),
             because: "the fund's events to reach the registry");
+
+        // Para 5: the SOM submitted the 2019 report and the FMM commended it (the meetings service's events).
+        await bus.Publish(new ImplementationReportSubmitted(Guid.NewGuid(), "LMC/SOM.3", 2019, DateTimeOffset.UtcNow));
+        await bus.Publish(new ImplementationReportCommended(Guid.NewGuid(), "LMC/FMM.5", 2019, DateTimeOffset.UtcNow));
+        await Eventually.TrueAsync(() => InDatabaseAsync(db => db.ReportDecisions.AnyAsync(d => d.Year == 2019 && d.SubmittedBy != null && d.CommendedBy != null)),
+            because: "the meetings' decisions on the 2019 report to reach the registry");
     }
 
     private static Metadata Secretariat(string country) => Bearer(TestTokens.For(country, LmcRoles.Secretariat));

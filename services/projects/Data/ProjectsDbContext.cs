@@ -18,6 +18,8 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
 
     public DbSet<FundingTransaction> FundingTransactions => Set<FundingTransaction>();
 
+    public DbSet<ReportDecision> ReportDecisions => Set<ReportDecision>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ProjectConfiguration());
@@ -25,6 +27,7 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
         modelBuilder.ApplyConfiguration(new ProgressReportConfiguration());
         modelBuilder.ApplyConfiguration(new AssessmentConfiguration());
         modelBuilder.ApplyConfiguration(new FundingTransactionConfiguration());
+        modelBuilder.ApplyConfiguration(new ReportDecisionConfiguration());
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -40,6 +40,8 @@ public sealed class ProjectExportsGrpcService(ImplementationReportBuilder report
             PlanId = report.PlanId,
             Stage = report.Stage,
             FundingNote = report.FundingNote,
+            SubmittedBy = report.SubmittedBy ?? "",
+            CommendedBy = report.CommendedBy ?? "",
             StageCompliance = new StageCompliance
             {
                 Stage = report.StageCompliance.Stage,

@@ -21,7 +21,9 @@ public sealed record ImplementationReport(
     StageComplianceLine StageCompliance,
     int ProjectCount,
     decimal BudgetUsd,
-    string FundingNote);
+    string FundingNote,
+    string? SubmittedBy = null,
+    string? CommendedBy = null);
 
 public sealed record ParagraphLine(
     int Number, string? Sector, string Text, IReadOnlyDictionary<ProjectStatus, int> ByStatus, decimal BudgetUsd, decimal CommittedUsd, decimal DisbursedUsd,

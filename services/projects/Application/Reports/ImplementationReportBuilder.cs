@@ -81,10 +81,11 @@ public sealed class ImplementationReportBuilder(ProjectsDbContext db, PlanCatalo
             .Select(p => $"{p.IatiIdentifier} {p.Title}")
             .ToList();
 
+        var decision = await db.ReportDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Year == year, cancellationToken);
         return new ImplementationReport(
             year, plan.Id, plan.Title, stage.Name, stage.LargeProjectsAllowed, paragraphs, sectors, pillars, withoutProjects, countries,
             new StageComplianceLine(stage.Name, stage.LargeProjectsAllowed, adopted.Count, violations),
-            projects.Count, projects.Sum(p => usd[p.Id]), FundingNote);
+            projects.Count, projects.Sum(p => usd[p.Id]), FundingNote, decision?.SubmittedBy, decision?.CommendedBy);
     }
 
     private static Dictionary<ProjectStatus, int> ByStatus(IEnumerable<Project> projects) =>

@@ -64,6 +64,14 @@ public static class ReportDocument
 
         w.Heading("7. Funding");
         w.Paragraph(r.FundingNote);
+
+        w.Heading("8. Para 5");
+        w.Paragraph((r.SubmittedBy, r.CommendedBy) switch
+        {
+            (null, null) => "This report has not yet been submitted to the Foreign Ministers' Meeting through the Senior Officials' Meeting.",
+            (var som, null) => $"Submitted to the Foreign Ministers' Meeting through {som}; not yet commended.",
+            (var som, var fmm) => $"Submitted through {som ?? "the Senior Officials' Meeting"} and commended by {fmm}.",
+        });
         return w.ToString()!;
     }
 

@@ -537,6 +537,31 @@ namespace Lmc.Projects.Data.Migrations
 
                     b.ToTable("projects", (string)null);
                 });
+
+            modelBuilder.Entity("Lmc.Projects.Domain.ReportDecision", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CommendedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("commended_by");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("report_decisions", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -21,3 +21,16 @@ internal sealed class FundingTransactionConfiguration : IEntityTypeConfiguration
         builder.Property(t => t.ReceivedAt).HasColumnName("received_at");
     }
 }
+
+internal sealed class ReportDecisionConfiguration : IEntityTypeConfiguration<ReportDecision>
+{
+    public void Configure(EntityTypeBuilder<ReportDecision> builder)
+    {
+        builder.ToTable("report_decisions");
+        builder.HasKey(d => d.Year);
+        builder.Property(d => d.Year).HasColumnName("year").ValueGeneratedNever();
+        builder.Property(d => d.SubmittedBy).HasColumnName("submitted_by").HasMaxLength(200);
+        builder.Property(d => d.CommendedBy).HasColumnName("commended_by").HasMaxLength(200);
+        builder.Property(d => d.UpdatedAt).HasColumnName("updated_at");
+    }
+}
