@@ -21,7 +21,7 @@ export PATH="$PATH:/usr/sbin"
 
 if [[ " $* " == *" --no-build "* ]]; then :; else
 echo "== build (Release)"
-for p in services/identity/Lmc.Identity.csproj services/projects/Lmc.Projects.csproj services/health-surveillance/Lmc.HealthSurveillance.csproj gateway/Lmc.Gateway.csproj bench/Lmc.Bench/Lmc.Bench.csproj; do
+for p in services/identity/Lmc.Identity.csproj services/projects/Lmc.Projects.csproj services/meetings/Lmc.Meetings.csproj services/health-surveillance/Lmc.HealthSurveillance.csproj services/funding/Lmc.Funding.csproj gateway/Lmc.Gateway.csproj bench/Lmc.Bench/Lmc.Bench.csproj; do
   dotnet build -c Release "$repo/$p" -nologo -v q "-clp:ErrorsOnly;NoSummary"
 done
 fi

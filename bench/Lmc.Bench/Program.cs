@@ -53,7 +53,7 @@ Nginx? nginx = null;
 try
 {
     // 1. Footprint and cold start: the three services started at once on fresh databases.
-    Console.WriteLine("== start identity, projects, gateway");
+    Console.WriteLine("== start identity, projects, meetings, health-surveillance, funding, gateway");
     var identityDb = await infra.CreateDatabaseAsync("identity");
     var projectsDb = await infra.CreateDatabaseAsync("projects");
     var identityPort = Infra.FreePort();
@@ -80,12 +80,34 @@ try
         ["Database__MigrateOnStartup"] = "true",
     }, logDir);
     services.Add(projects);
+    // The other services, idle in the background as deployed: measured for footprint and start-up.
+    var others = new List<Service>();
+    foreach (var (name, folder, assembly) in new[] { ("meetings", "services/meetings", "Lmc.Meetings"), ("health-surveillance", "services/health-surveillance", "Lmc.HealthSurveillance"), ("funding", "services/funding", "Lmc.Funding") })
+    {
+        var env = new Dictionary<string, string>(auth)
+        {
+            [$"ConnectionStrings__{name}"] = await infra.CreateDatabaseAsync(name.Replace('-', '_')),
+            ["ConnectionStrings__rabbitmq"] = infra.RabbitUri,
+            ["Database__MigrateOnStartup"] = "true",
+            ["services__projects__grpc__0"] = projects.Grpc,
+        };
+        var service = new Service(name, repo, folder, assembly, env, logDir);
+        services.Add(service);
+        others.Add(service);
+    }
+
     var gateway = new Service("gateway", repo, "gateway", "Lmc.Gateway", new Dictionary<string, string>(auth)
     {
         ["services__identity__http__0"] = identity.Http,
         ["services__identity__grpc__0"] = identity.Grpc,
         ["services__projects__http__0"] = projects.Http,
         ["services__projects__grpc__0"] = projects.Grpc,
+        ["services__meetings__http__0"] = others[0].Http,
+        ["services__meetings__grpc__0"] = others[0].Grpc,
+        ["services__health-surveillance__http__0"] = others[1].Http,
+        ["services__health-surveillance__grpc__0"] = others[1].Grpc,
+        ["services__funding__http__0"] = others[2].Http,
+        ["services__funding__grpc__0"] = others[2].Grpc,
         ["Gateway__RateLimit__TokenLimit"] = "1000000",
         ["Gateway__RateLimit__TokensPerPeriod"] = "1000000",
     }, logDir);

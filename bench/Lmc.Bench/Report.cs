@@ -70,7 +70,7 @@ public static class Report
         targets.Add(("commit-to-effect p99 ≤ 50 ms at 1,000/s", pp.P99Ms <= 50 && pp.Missing == 0, $"{pp.P99Ms:F1} ms"));
 
         md.AppendLine();
-        md.AppendLine("## Footprint (VmRSS 10 s after healthy; the three started at once, fresh databases, migrations included)");
+        md.AppendLine("## Footprint (VmRSS 10 s after healthy; every service started at once, fresh databases, migrations included)");
         md.AppendLine();
         md.AppendLine("| service | RSS MB | healthy after s |");
         md.AppendLine("|---|---:|---:|");
