@@ -61,6 +61,27 @@ public sealed class BenchEffects(BenchDbContext db, ILogger<BenchEffects> logger
     }
 }
 
+/// <summary>The platform's batch inbox consumer (one transaction per batch); effect times taken after its commit.</summary>
+public sealed class BenchBatchEffects(BenchDbContext db, ILogger<BenchBatchEffects> logger)
+    : BatchInboxConsumer<ProjectSubmitted, BenchDbContext>(db, logger), IConsumer<Batch<ProjectSubmitted>>
+{
+    async Task IConsumer<Batch<ProjectSubmitted>>.Consume(ConsumeContext<Batch<ProjectSubmitted>> context)
+    {
+        await Consume(context);
+        var now = Stopwatch.GetTimestamp();
+        foreach (var message in context.Message)
+        {
+            Clock.Effected.TryAdd(message.Message.ProjectId, now);
+        }
+    }
+
+    protected override Task HandleAsync(ProjectSubmitted message, ConsumeContext<ProjectSubmitted> context, CancellationToken cancellationToken)
+    {
+        Db.Effects.Add(new BenchEffect { ProjectId = message.ProjectId, Version = message.Version });
+        return Task.CompletedTask;
+    }
+}
+
 public static class Events
 {
     public static readonly int Producers = int.TryParse(Environment.GetEnvironmentVariable("BENCH_PRODUCERS"), out var p) ? p : 8;
@@ -143,7 +164,20 @@ public static class Events
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:rabbitmq"] = infra.RabbitUri });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(connectionString));
-        builder.AddLmcMessaging<BenchDbContext>(bus => bus.AddConsumer<BenchEffects>());
+        // BENCH_CONSUMER=single measures the one-transaction-per-message InboxConsumer; the default
+        // is the BatchInboxConsumer, which a high-volume event should use.
+        var single = Environment.GetEnvironmentVariable("BENCH_CONSUMER") == "single";
+        builder.AddLmcMessaging<BenchDbContext>(bus =>
+        {
+            if (single)
+            {
+                bus.AddConsumer<BenchEffects>();
+            }
+            else
+            {
+                bus.AddConsumer<BenchBatchEffects>(c => BatchInbox.Configure(c));
+            }
+        });
         using var host = builder.Build();
         if (Environment.GetEnvironmentVariable("BENCH_PRODUCE_ONLY") == "1")
         {

@@ -1,4 +1,5 @@
 using Lmc.BuildingBlocks.Inbox;
+using Lmc.Contracts.IntegrationEvents;
 using Lmc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using MassTransit;
@@ -77,5 +78,34 @@ public sealed class InboxTests : IAsyncLifetime
 
         await using var check = TestDbContext.Open(_db);
         Assert.Equal(1, await check.Effects.CountAsync(e => e.ProjectId == projectId));
+    }
+
+    [Fact]
+    public async Task A_batch_of_messages_takes_effect_once_each_even_with_redeliveries_inside_and_across_batches()
+    {
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var projects = Enumerable.Range(0, 120).Select(_ => Guid.NewGuid()).ToList();
+        var messageIds = projects.ToDictionary(p => p, _ => NewId.NextGuid());
+        foreach (var project in projects)
+        {
+            await bus.Publish(new ProjectEndorsed(project, "TH", "water-resources", "jwg", 1, DateTimeOffset.UtcNow), c => c.MessageId = messageIds[project]);
+        }
+
+        // Every tenth message again, under the same id: in the same batch or a later one.
+        foreach (var project in projects.Where((_, i) => i % 10 == 0))
+        {
+            await bus.Publish(new ProjectEndorsed(project, "TH", "water-resources", "jwg", 1, DateTimeOffset.UtcNow), c => c.MessageId = messageIds[project]);
+        }
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = TestDbContext.Open(_db);
+            return await db.Effects.CountAsync(e => projects.Contains(e.ProjectId)) >= projects.Count;
+        }, because: "every endorsed project's effect");
+        await Task.Delay(500); // room for a wrong second effect to show
+
+        await using var check = TestDbContext.Open(_db);
+        Assert.Equal(projects.Count, await check.Effects.CountAsync(e => projects.Contains(e.ProjectId)));
+        Assert.Equal(projects.Count, await check.InboxMessages.CountAsync(m => m.Consumer == nameof(EndorsedEffects)));
     }
 }

@@ -56,6 +56,17 @@ public sealed class SubmittedEffects(TestDbContext db, ILogger<SubmittedEffects>
     }
 }
 
+/// <summary>The batch consumer under test: one effect per ProjectEndorsed, a batch per transaction.</summary>
+public sealed class EndorsedEffects(TestDbContext db, ILogger<EndorsedEffects> logger)
+    : BatchInboxConsumer<ProjectEndorsed, TestDbContext>(db, logger)
+{
+    protected override Task HandleAsync(ProjectEndorsed message, ConsumeContext<ProjectEndorsed> context, CancellationToken cancellationToken)
+    {
+        Db.Effects.Add(new Effect { ProjectId = message.ProjectId, Version = message.Version, MessageId = context.MessageId!.Value });
+        return Task.CompletedTask;
+    }
+}
+
 public static class MessagingTestHost
 {
     /// <summary>
@@ -82,7 +93,11 @@ public static class MessagingTestHost
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDbContext<TestDbContext>(o => o.UseNpgsql(connectionString));
-        builder.AddLmcMessaging<TestDbContext>(bus => bus.AddConsumer<SubmittedEffects>());
+        builder.AddLmcMessaging<TestDbContext>(bus =>
+        {
+            bus.AddConsumer<SubmittedEffects>();
+            bus.AddConsumer<EndorsedEffects>(c => BatchInbox.Configure(c));
+        });
         return builder.Build();
     }
 
