@@ -17,6 +17,14 @@ public static class CommonMapping
         _ => null,
     };
 
+    /// <summary>A member country a request must name; anything else is the caller's error on <paramref name="field"/>.</summary>
+    public static string RequireCode(this Country country, string field) =>
+        country.ToCode() ?? throw new ValidationException(field, "must be one of the six member countries");
+
+    /// <summary>An id from a request: a UUID, or the caller's error on <paramref name="field"/>.</summary>
+    public static Guid ParseId(string value, string field) =>
+        Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "must be a UUID");
+
     public static Country ToCountry(string code) => code switch
     {
         MemberCountries.Cambodia => Country.Kh,

@@ -9,6 +9,7 @@ using Lmc.Funding.Application;
 using Microsoft.AspNetCore.Authorization;
 using static Lmc.Funding.Grpc.FundingMapping;
 using DomainModel = Lmc.Funding.Domain;
+using static Lmc.BuildingBlocks.Grpc.CommonMapping;
 
 namespace Lmc.Funding.Grpc;
 
@@ -66,7 +67,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         }
 
         var envelopes = request.Envelopes.Select(e => new DomainModel.CountryEnvelope(
-            e.Country.ToCode() ?? throw new ValidationException("envelopes.country", "must be a member country"), Usd(e.Amount, "envelopes.amount"))).ToList();
+            e.Country.RequireCode("envelopes.country"), Usd(e.Amount, "envelopes.amount"))).ToList();
         await fund.OpenCallAsync(context.Caller(), request.Year, request.OpensAt.ToDateTimeOffset(), request.ClosesAt.ToDateTimeOffset(), envelopes, context.CancellationToken);
         return new() { Call = await CallAsync(request.Year, context) };
     }

@@ -12,9 +12,6 @@ namespace Lmc.Funding.Grpc;
 /// <summary>Domain to lmc.funding.v1 and back; money as decimal strings, never floating point.</summary>
 internal static class FundingMapping
 {
-    public static Guid ParseId(string value, string field) =>
-        Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "must be a UUID");
-
     public static DateOnly? OptionalDate(string value, string field) => string.IsNullOrEmpty(value) ? null : Instants.ParseIsoDate(value, field);
 
     /// <summary>A USD amount from the request: decimal, at most two places.</summary>

@@ -8,6 +8,7 @@ using Lmc.HealthSurveillance.Application;
 using Microsoft.AspNetCore.Authorization;
 using static Lmc.HealthSurveillance.Grpc.SurveillanceMapping;
 using DomainModel = Lmc.HealthSurveillance.Domain;
+using static Lmc.BuildingBlocks.Grpc.CommonMapping;
 
 namespace Lmc.HealthSurveillance.Grpc;
 

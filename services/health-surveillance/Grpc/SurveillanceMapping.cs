@@ -12,9 +12,6 @@ namespace Lmc.HealthSurveillance.Grpc;
 /// <summary>Domain to lmc.healthsurveillance.v1 and back.</summary>
 internal static class SurveillanceMapping
 {
-    public static Guid ParseId(string value, string field) =>
-        Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "must be a UUID");
-
     /// <summary>ISO unless MMWR is asked for.</summary>
     public static Weeks.WeekSystem ToDomain(Proto.WeekSystem system) => system == Proto.WeekSystem.Mmwr ? Weeks.WeekSystem.Mmwr : Weeks.WeekSystem.Iso;
 

@@ -10,12 +10,6 @@ namespace Lmc.Meetings.Grpc;
 /// <summary>Domain to lmc.meetings.v1 and back; enum values map one to one, 0 is "unspecified".</summary>
 internal static class MeetingMapping
 {
-    public static Guid ParseId(string value, string field) =>
-        Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "must be a UUID");
-
-    public static string RequireCountry(Country country, string field) =>
-        country.ToCode() ?? throw new ValidationException(field, "must be one of the six member countries");
-
     public static Domain.ItemSubject Subject(Proto.AgendaItemKind kind, string title, int year, PriorityArea area, Proto.JwgLevel level) =>
         new(kind switch
             {

@@ -9,6 +9,7 @@ using Lmc.Contracts.Meetings.V1;
 using Lmc.Meetings.Application;
 using Microsoft.AspNetCore.Authorization;
 using static Lmc.Meetings.Grpc.MeetingMapping;
+using static Lmc.BuildingBlocks.Grpc.CommonMapping;
 
 namespace Lmc.Meetings.Grpc;
 
@@ -35,9 +36,9 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
             request.Ordinal,
             Instants.ParseIsoDate(request.StartDate, "start_date"),
             Instants.ParseIsoDate(request.EndDate, "end_date"),
-            RequireCountry(request.HostCountry, "host_country"),
+            request.HostCountry.RequireCode("host_country"),
             request.Venue,
-            [.. request.CoChairs.Select(c => RequireCountry(c, "co_chairs"))],
+            [.. request.CoChairs.Select(c => c.RequireCode("co_chairs"))],
             request.Title);
         return new() { Meeting = ToProto(await commands.ScheduleAsync(context.Caller(), command, context.CancellationToken), []) };
     }
@@ -64,7 +65,7 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
         new()
         {
             Meeting = ToProto(await commands.RegisterDelegationAsync(context.Caller(), ParseId(request.MeetingId, "meeting_id"),
-                RequireCountry(request.Country, "country"), request.Head, context.CancellationToken)),
+                request.Country.RequireCode("country"), request.Head, context.CancellationToken)),
         };
 
     [Authorize(Policy = WritePolicy)]
@@ -119,7 +120,7 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
     public override async Task<RecordPositionResponse> RecordPosition(RecordPositionRequest request, ServerCallContext context) =>
         new()
         {
-            Item = ToProto(await commands.RecordPositionAsync(context.Caller(), ParseId(request.ItemId, "item_id"), RequireCountry(request.Country, "country"),
+            Item = ToProto(await commands.RecordPositionAsync(context.Caller(), ParseId(request.ItemId, "item_id"), request.Country.RequireCode("country"),
                 PositionKind(request.Kind), request.Text, request.Statement, context.CancellationToken)),
         };
 

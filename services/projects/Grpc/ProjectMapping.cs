@@ -143,8 +143,7 @@ internal static class ProjectMapping
         _ => throw new ValidationException("status", "is not a known project status"),
     };
 
-    public static Guid ParseId(string value) =>
-        Guid.TryParse(value, out var id) ? id : throw new ValidationException("project_id", "must be a project id (a UUID)");
+    public static Guid ParseId(string value) => CommonMapping.ParseId(value, "project_id");
 
     public static string PageToken(Guid last) => Convert.ToBase64String(last.ToByteArray(bigEndian: true))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');

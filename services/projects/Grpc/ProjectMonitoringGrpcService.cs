@@ -34,7 +34,7 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
     [Authorize(Policy = WritePolicy)]
     public override async Task<ReviewProgressReportResponse> ReviewProgressReport(ReviewProgressReportRequest request, ServerCallContext context)
     {
-        var reportId = Guid.TryParse(request.ReportId, out var id) ? id : throw new ValidationException("report_id", "must be a report id (a UUID)");
+        var reportId = Lmc.BuildingBlocks.Grpc.CommonMapping.ParseId(request.ReportId, "report_id");
         var report = await commands.ReviewReportAsync(
             context.Caller(), ProjectMapping.ParseId(request.ProjectId), reportId, request.Accept, request.Comment, context.CancellationToken);
         return new ReviewProgressReportResponse { Report = ToProto(report) };
