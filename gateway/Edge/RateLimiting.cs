@@ -43,7 +43,7 @@ public static class RateLimiting
                     : (int)Math.Ceiling(options.ReplenishmentPeriod.TotalSeconds);
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await Problems.WriteAsync(context.HttpContext, new ProblemDetails
+                await Lmc.BuildingBlocks.Errors.ProblemJson.WriteAsync(context.HttpContext, new ProblemDetails
                 {
                     Status = StatusCodes.Status429TooManyRequests,
                     Title = "Too many requests",

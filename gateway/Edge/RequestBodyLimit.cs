@@ -13,7 +13,7 @@ public sealed class RequestBodyLimit(RequestDelegate next, GatewayOptions option
     {
         if (http.Request.ContentLength > options.MaxRequestBodyBytes)
         {
-            await Problems.WriteAsync(http, new ProblemDetails
+            await Lmc.BuildingBlocks.Errors.ProblemJson.WriteAsync(http, new ProblemDetails
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "Request body too large",

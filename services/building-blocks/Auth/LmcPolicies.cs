@@ -21,13 +21,10 @@ public static class LmcPolicies
     public const string WritePrefix = "write:";
 
     /// <summary>Reading a service's API: its read or write scope.</summary>
-    public static string Read(string service) => ReadPrefix + service;
+    private static string Read(string service) => ReadPrefix + service;
 
     /// <summary>Changing through a service's API: its write scope.</summary>
-    public static string Write(string service) => WritePrefix + service;
-
-    /// <summary>Membership of the JWG of a priority area, e.g. <c>jwg:water-resources</c>.</summary>
-    public static string JwgMember(string areaSlug) => "jwg-member:" + areaSlug;
+    private static string Write(string service) => WritePrefix + service;
 
     public static void AddLmcPolicies(this AuthorizationBuilder authorization)
     {
@@ -47,10 +44,6 @@ public static class LmcPolicies
             .RequireClaim(LmcClaims.Role, LmcRoles.HealthFocalPoint, LmcRoles.WaterFocalPoint, LmcRoles.AnimalHealthFocalPoint)
             .RequireAssertion(c => MemberCountries.IsMember(c.User.FindFirst(LmcClaims.Country)?.Value)));
         authorization.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireClaim(LmcClaims.Role, LmcRoles.Admin));
-        foreach (var area in PriorityAreas.All)
-        {
-            authorization.AddPolicy(JwgMember(area), p => p.RequireAuthenticatedUser().RequireClaim(LmcClaims.Role, LmcRoles.Jwg(area)));
-        }
     }
 
     private static bool HasScope(AuthorizationHandlerContext context, string scope) =>

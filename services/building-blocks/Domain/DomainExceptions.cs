@@ -42,6 +42,15 @@ public sealed class ConcurrencyException(string resource, string id, long expect
 {
     public long ExpectedVersion { get; } = expected;
     public long ActualVersion { get; } = actual;
+
+    /// <summary>Optimistic concurrency on request: <paramref name="expected"/> 0 means the caller did not say.</summary>
+    public static void ThrowIfStale(string resource, object id, long expected, long actual)
+    {
+        if (expected != 0 && expected != actual)
+        {
+            throw new ConcurrencyException(resource, id.ToString() ?? "", expected, actual);
+        }
+    }
 }
 
 /// <summary>The caller is known but may not do this. gRPC PermissionDenied, HTTP 403.</summary>

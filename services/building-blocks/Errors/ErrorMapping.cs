@@ -32,6 +32,9 @@ public static class ErrorMapping
             // Two writers raced for the same unique identity (the 9th FMM scheduled twice): the loser hears so.
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => (Code.AlreadyExists,
                 StatusCodes.Status409Conflict, "Conflict", "Something with the same identity was created at the same time; read it and retry if needed."),
+            // A text longer than its column: a missing length check, still the caller's error, not a 500.
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation } } => (Code.InvalidArgument,
+                StatusCodes.Status400BadRequest, "Invalid request", "A text in the request is longer than its field allows; shorten it."),
             RuleViolationException => (Code.FailedPrecondition, StatusCodes.Status409Conflict, "Rule violated", exception.Message),
             ForbiddenException => (Code.PermissionDenied, StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             DependencyUnavailableException => (Code.Unavailable, StatusCodes.Status503ServiceUnavailable, "Dependency unavailable", exception.Message),

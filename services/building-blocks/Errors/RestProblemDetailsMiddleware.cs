@@ -45,13 +45,9 @@ public sealed class RestProblemDetailsMiddleware(RequestDelegate next)
         var problem = context.Items.TryGetValue(ProblemKey, out var stored) && stored is ProblemDetails fromService
             ? fromService
             : FromTranscoderBody(context.Response.StatusCode, capture.Captured.ToArray());
-        problem.Instance ??= context.Request.Path;
-        problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString());
-
-        context.Response.StatusCode = problem.Status ?? context.Response.StatusCode;
+        problem.Status ??= context.Response.StatusCode;
         context.Response.ContentLength = null;
-        context.Response.ContentType = "application/problem+json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, problem, ProblemJson.Options, context.RequestAborted);
+        await ProblemJson.WriteAsync(context, problem, context.RequestAborted);
     }
 
     private static bool IsGrpc(HttpRequest request) =>
@@ -141,9 +137,21 @@ public sealed class RestProblemDetailsMiddleware(RequestDelegate next)
     }
 }
 
-internal static class ProblemJson
+/// <summary>Writes a problem document the one way the platform writes them: services and the gateway alike.</summary>
+public static class ProblemJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static Task WriteAsync(HttpContext http, ProblemDetails problem, CancellationToken cancellationToken)
+    {
+        problem.Status ??= StatusCodes.Status400BadRequest;
+        problem.Type ??= ErrorMapping.TypeFor(problem.Status.Value);
+        problem.Instance ??= http.Request.Path;
+        problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString());
+        http.Response.StatusCode = problem.Status.Value;
+        http.Response.ContentType = "application/problem+json";
+        return JsonSerializer.SerializeAsync(http.Response.Body, problem, Options, cancellationToken);
+    }
 }
 
 internal static class ReasonPhrases

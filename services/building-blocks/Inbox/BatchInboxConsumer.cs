@@ -54,12 +54,15 @@ public abstract class BatchInboxConsumer<TMessage, TDbContext>(TDbContext db, IL
     /// <summary>Applies one message through the DbContext; the base saves the batch and commits.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the batch's ids; returns those the inbox had not seen (a concurrent duplicate waits on the key).</summary>
+    /// <summary>
+    /// Inserts the batch's ids in a fixed order (two batches sharing ids then wait, never deadlock);
+    /// returns those the inbox had not seen (a concurrent duplicate waits on the key).
+    /// </summary>
     private async Task<HashSet<Guid>> RecordAsync(Guid[] ids, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)Db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand(
-            "INSERT INTO inbox_messages (message_id, consumer, processed_at) SELECT DISTINCT unnest(@ids), @consumer, @now ON CONFLICT DO NOTHING RETURNING message_id",
+            "INSERT INTO inbox_messages (message_id, consumer, processed_at) SELECT DISTINCT id, @consumer, @now FROM unnest(@ids) AS id ORDER BY id ON CONFLICT DO NOTHING RETURNING message_id",
             connection, (NpgsqlTransaction)transaction.GetDbTransaction());
         command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
         command.Parameters.AddWithValue("consumer", InboxName);

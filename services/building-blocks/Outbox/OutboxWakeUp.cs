@@ -32,47 +32,62 @@ internal sealed class OutboxSaveInterceptor(OutboxWakeUp wakeUp) : SaveChangesIn
     internal static readonly ConditionalWeakTable<DbContext, object> Pending = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavingChanges(eventData, result));
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } context && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
             Pending.AddOrUpdate(context, true);
         }
 
-        return ValueTask.FromResult(result);
+        return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         if (eventData.Context is { } context && context.Database.CurrentTransaction is null && Pending.Remove(context))
         {
             wakeUp.Committed(context);
         }
 
-        return ValueTask.FromResult(result);
+        return result;
     }
 }
 
 /// <summary>Signals when an explicit transaction that saved outbox rows commits.</summary>
 internal sealed class OutboxTransactionInterceptor(OutboxWakeUp wakeUp) : DbTransactionInterceptor
 {
+    // Synchronous SaveChanges/Commit wake the dispatcher too, not only the async ones.
     public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (eventData.Context is { } context && OutboxSaveInterceptor.Pending.Remove(context))
         {
             wakeUp.Committed(context);
         }
-
-        return Task.CompletedTask;
     }
 
     public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (eventData.Context is { } context)
         {
             OutboxSaveInterceptor.Pending.Remove(context);
         }
-
-        return Task.CompletedTask;
     }
 }

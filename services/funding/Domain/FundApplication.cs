@@ -134,11 +134,5 @@ public sealed class FundApplication
         Version++;
     }
 
-    public void EnsureVersion(long expected)
-    {
-        if (expected != 0 && expected != Version)
-        {
-            throw new ConcurrencyException("Application", Id.ToString(), expected, Version);
-        }
-    }
+    public void EnsureVersion(long expected) => ConcurrencyException.ThrowIfStale("Application", Id, expected, Version);
 }

@@ -155,13 +155,7 @@ public sealed class Alert
         Record("closed", note, by, now);
     }
 
-    public void EnsureVersion(long expected)
-    {
-        if (expected != 0 && expected != Version)
-        {
-            throw new ConcurrencyException("Alert", Id.ToString(), expected, Version);
-        }
-    }
+    public void EnsureVersion(long expected) => ConcurrencyException.ThrowIfStale("Alert", Id, expected, Version);
 
     private void Record(string step, string? note, string by, DateTimeOffset now)
     {

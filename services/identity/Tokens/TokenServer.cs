@@ -30,6 +30,13 @@ public static class TokenServer
     public static WebApplicationBuilder AddLmcTokenServer(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TokenServerOptions.Section).Get<TokenServerOptions>() ?? new TokenServerOptions();
+        // The development clients have published secrets (dev-admin among them): never outside development.
+        if (options.SeedDevelopmentClients && !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+        {
+            throw new InvalidOperationException(
+                $"Identity:SeedDevelopmentClients is set in the {builder.Environment.EnvironmentName} environment; the development clients' secrets are public, so they exist only in Development and Testing.");
+        }
+
         builder.Services.AddSingleton(options);
         builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.Section);
         builder.Services.AddSingleton<SigningKeyRing>();

@@ -224,13 +224,7 @@ public sealed class AgendaItem
         Touch(now);
     }
 
-    public void EnsureVersion(long expected)
-    {
-        if (expected != 0 && expected != Version)
-        {
-            throw new ConcurrencyException("Agenda item", Id.ToString(), expected, Version);
-        }
-    }
+    public void EnsureVersion(long expected) => ConcurrencyException.ThrowIfStale("Agenda item", Id, expected, Version);
 
     private void Adopt(DecisionMethod method, string symbol, DateTimeOffset at)
     {

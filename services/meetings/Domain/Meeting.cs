@@ -141,13 +141,7 @@ public sealed class Meeting
         }
     }
 
-    public void EnsureVersion(long expected)
-    {
-        if (expected != 0 && expected != Version)
-        {
-            throw new ConcurrencyException("Meeting", Id.ToString(), expected, Version);
-        }
-    }
+    public void EnsureVersion(long expected) => ConcurrencyException.ThrowIfStale("Meeting", Id, expected, Version);
 
     private void EnsureNotClosed(string action)
     {

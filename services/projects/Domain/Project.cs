@@ -268,13 +268,7 @@ public sealed class Project
     }
 
     /// <summary>Refuses a change made against an older version than the stored one.</summary>
-    public void EnsureVersion(long expected)
-    {
-        if (expected != 0 && expected != Version)
-        {
-            throw new ConcurrencyException("Project", Id.ToString(), expected, Version);
-        }
-    }
+    public void EnsureVersion(long expected) => ConcurrencyException.ThrowIfStale("Project", Id, expected, Version);
 
     /// <summary>True when the planned period overlaps the calendar year.</summary>
     public bool IsPlannedIn(int year) => PlannedStart.Year <= year && PlannedEnd.Year >= year;

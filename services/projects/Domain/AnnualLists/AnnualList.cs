@@ -130,13 +130,7 @@ public sealed class AnnualList
         Touch(now);
     }
 
-    public void EnsureVersion(long expected)
-    {
-        if (expected != 0 && expected != Version)
-        {
-            throw new ConcurrencyException("Annual list", Year.ToString(System.Globalization.CultureInfo.InvariantCulture), expected, Version);
-        }
-    }
+    public void EnsureVersion(long expected) => ConcurrencyException.ThrowIfStale("Annual list", Year, expected, Version);
 
     private void EnsureOpen(DateTimeOffset now)
     {
