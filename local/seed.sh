@@ -132,7 +132,7 @@ seed_meetings() {
   decide "$m" "$(yearly IMPLEMENTATION_REPORT 2020 "The FMM commends the 2020 implementation progress report.")"; close "$m"
   m=$(meeting fmm 7 2022-07-04 2022-07-04 MM "Bagan"); decide "$m" "$(general "Joint Press Communique of the Seventh LMC Foreign Ministers' Meeting")"; close "$m"
   m=$(meeting fmm 8 2023-12-07 2023-12-07 CN "Beijing"); decide "$m" "$(general "Joint Press Communique of the Eighth LMC Foreign Ministers' Meeting")"; close "$m"
-  m=$(meeting leaders 4 2023-12-25 2023-12-25 CN "Video conference"); decide "$m" "$(general "Nay Pyi Taw Declaration of the Fourth LMC Leaders' Meeting")"; close "$m"
+  m=$(meeting leaders 4 2023-12-25 2023-12-25 MM "Video conference"); decide "$m" "$(general "Nay Pyi Taw Declaration of the Fourth LMC Leaders' Meeting")"; close "$m"
   m=$(meeting fmm 9 2024-08-15 2024-08-15 TH "Chiang Mai"); decide "$m" "$(general "Joint Press Communique of the Ninth LMC Foreign Ministers' Meeting")"; close "$m"
   m=$(meeting fmm 10 2025-08-14 2025-08-14 CN "Anji"); decide "$m" "$(general "Joint Press Communique of the Tenth LMC Foreign Ministers' Meeting")"; close "$m"
   # What lies ahead: the next FMM planned, and a text under silence procedure now.

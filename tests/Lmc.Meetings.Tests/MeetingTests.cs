@@ -183,4 +183,30 @@ public sealed class MeetingTests(MeetingsServiceFactory service)
         Assert.Equal(StatusCode.Aborted, await Refusals.StatusOf(() => _client.ConveneMeetingAsync(
             new ConveneMeetingRequest { MeetingId = meeting.Id, ExpectedVersion = meeting.Version }, Admin).ResponseAsync));
     }
+
+    [Fact]
+    public async Task Enum_values_the_contract_does_not_name_and_out_of_range_numbers_are_refused_as_bad_input()
+    {
+        var meeting = await service.HeldMeetingAsync("som", 111);
+        var item = (await _client.AddAgendaItemAsync(new AddAgendaItemRequest { MeetingId = meeting.Id, Kind = AgendaItemKind.General, Title = "T", Text = "x" }, Admin)).Item;
+
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.RecordPositionAsync(
+            new RecordPositionRequest { ItemId = item.Id, Country = Country.Kh, Kind = (PositionKind)9 }, Secretariat("KH")).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.IssueDocumentAsync(
+            new IssueDocumentRequest { ItemId = item.Id, Kind = (DocumentKind)7, Text = "x" }, Admin).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.AddAgendaItemAsync(new AddAgendaItemRequest
+        {
+            MeetingId = meeting.Id, Kind = AgendaItemKind.JwgUpgrade, PriorityArea = PriorityArea.Connectivity, Level = (JwgLevel)7, Text = "x",
+        }, Admin).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.RecordPositionAsync(new RecordPositionRequest
+        {
+            ItemId = item.Id, Country = Country.Kh, Kind = PositionKind.Reservation, Text = new string('x', 2001),
+        }, Secretariat("KH")).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.ListMeetingsAsync(new ListMeetingsRequest { Year = 10_000 }, Admin).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.ScheduleMeetingAsync(new ScheduleMeetingRequest
+        {
+            BodyId = "som", Ordinal = -3, StartDate = "2031-05-01", EndDate = "2031-05-01", HostCountry = Country.Th, Venue = "Bangkok",
+        }, Admin).ResponseAsync));
+        Assert.Empty((await _client.GetAgendaItemAsync(new GetAgendaItemRequest { ItemId = item.Id }, Admin)).Item.Positions);
+    }
 }

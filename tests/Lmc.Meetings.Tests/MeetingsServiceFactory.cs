@@ -48,10 +48,10 @@ public sealed class MeetingsServiceFactory : ServiceFactory<Program, MeetingsDbC
     }
 
     /// <summary>The projects service's compilation of a year's list, through the broker and the consumer.</summary>
-    public async Task<List<Guid>> CompileListAsync(int year, int projects = 3)
+    public async Task<List<Guid>> CompileListAsync(int year, int projects = 3, Guid? messageId = null)
     {
         var ids = Enumerable.Range(0, projects).Select(_ => Guid.NewGuid()).ToList();
-        await Services.GetRequiredService<IBus>().Publish(new AnnualListCompiled(year, ids, DateTimeOffset.UtcNow));
+        await Services.GetRequiredService<IBus>().Publish(new AnnualListCompiled(year, ids, DateTimeOffset.UtcNow), c => c.MessageId = messageId ?? NewId.NextGuid());
         await Eventually.TrueAsync(() => InDatabaseAsync(db => db.CompiledLists.AnyAsync(l => l.Year == year && l.ProjectIds.Contains(ids[0]))),
             because: $"the {year} list compiled by projects to arrive");
         return ids;

@@ -3,6 +3,9 @@ using Grpc.Core;
 using Lmc.Contracts.Common.V1;
 using Lmc.Contracts.Meetings.V1;
 using Lmc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MassTransit;
+using Lmc.Contracts.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 using static Lmc.Meetings.Tests.MeetingsServiceFactory;
 
@@ -105,9 +108,16 @@ public sealed class Para5FlowTests(MeetingsServiceFactory service)
     public async Task A_compiled_list_redelivered_is_applied_once_and_a_recompilation_replaces_it()
     {
         const int year = 2043;
-        var first = await service.CompileListAsync(year, projects: 2);
-        var second = await service.CompileListAsync(year, projects: 4);
+        var messageId = NewId.NextGuid();
+        var first = await service.CompileListAsync(year, projects: 2, messageId);
+        // The broker delivers the same message again (same id, other content would be ignored too).
+        await service.Services.GetRequiredService<IBus>().Publish(new AnnualListCompiled(year, [Guid.NewGuid()], DateTimeOffset.UtcNow), c => c.MessageId = messageId);
+        await Task.Delay(500);
+        Assert.Equal(first, (await service.InDatabaseAsync(db => db.CompiledLists.SingleAsync(l => l.Year == year))).ProjectIds);
+        Assert.Equal(1, await service.InDatabaseAsync(db => db.InboxMessages.CountAsync(m => m.MessageId == messageId)));
 
+        // A new compilation (a new message) replaces the list.
+        var second = await service.CompileListAsync(year, projects: 4);
         var stored = await service.InDatabaseAsync(db => db.CompiledLists.SingleAsync(l => l.Year == year));
         Assert.Equal(second, stored.ProjectIds);
         Assert.DoesNotContain(first[0], stored.ProjectIds);

@@ -104,6 +104,17 @@ public sealed class SilenceProcedureTests(MeetingsServiceFactory service)
         }, Admin).ResponseAsync));
     }
 
+    [Fact]
+    public async Task A_text_under_silence_is_not_revised_in_place()
+    {
+        var (item, _) = await CirculateAsync("Statement on water data sharing");
+
+        Assert.Equal("silence.text-fixed", await Refusals.RuleOf(() => _client.IssueDocumentAsync(
+            new IssueDocumentRequest { ItemId = item.Id, Kind = DocumentKind.Revision, Text = "A new text" }, Admin).ResponseAsync));
+        var addendum = (await _client.IssueDocumentAsync(new IssueDocumentRequest { ItemId = item.Id, Kind = DocumentKind.Addendum, Text = "An annex" }, Admin)).Item;
+        Assert.EndsWith("/Add.1", addendum.Documents[^1].Symbol);
+    }
+
     private async Task<(AgendaItem Item, DateTimeOffset Deadline)> CirculateAsync(string title)
     {
         var deadline = service.Clock.GetUtcNow().AddMinutes(1).ToMicroseconds();

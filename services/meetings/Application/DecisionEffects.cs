@@ -55,6 +55,7 @@ public sealed class DecisionEffects(MeetingsDbContext db)
     {
         JwgLevel.WorkingGroup => "working-group",
         JwgLevel.SeniorOfficials => "senior-officials",
-        _ => "ministerial",
+        JwgLevel.Ministerial => "ministerial",
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Not a JWG level."),
     };
 }

@@ -17,6 +17,11 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
     {
         caller.EnsureRole(LmcRoles.Admin, "schedule meetings");
         var body = await BodyAsync(command.BodyId, cancellationToken);
+        if (command.Ordinal < 0)
+        {
+            throw new ValidationException("ordinal", "must be 1 or more, or 0 for the next after the body's last");
+        }
+
         var ordinal = command.Ordinal > 0
             ? command.Ordinal
             : (await db.Meetings.Where(m => m.BodyId == body.Id).MaxAsync(m => (int?)m.Ordinal, cancellationToken) ?? 0) + 1;

@@ -41,7 +41,7 @@ public sealed partial class SilenceProcedures(MeetingsDbContext db, DecisionRule
         catch (DomainException lapsed)
         {
             item.Reject($"Silence held, but the text could not take effect at its deadline: {lapsed.Message}", now);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveOrYieldAsync(id, cancellationToken);
             return false;
         }
 
@@ -51,19 +51,28 @@ public sealed partial class SilenceProcedures(MeetingsDbContext db, DecisionRule
         }
 
         await effects.ApplyAsync(item, body, item.Parent, cancellationToken);
-        try
+        if (!await SaveOrYieldAsync(id, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another replica (or an objection recorded a moment ago) got there first; its outcome stands.
-            LogConcurrent(logger, id);
             return false;
         }
 
         LogAdopted(logger, item.Parent, item.SilenceDeadline);
         return true;
+    }
+
+    /// <summary>Saves; if another replica (or an objection a moment ago) got there first, its outcome stands.</summary>
+    private async Task<bool> SaveOrYieldAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException) // a version conflict, or the adopted-once index
+        {
+            LogConcurrent(logger, id);
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silence procedure {Item} was changed concurrently; leaving it to the other writer")]

@@ -26,6 +26,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.Property(i => i.Level).HasColumnName("level").HasConversion<string>().HasMaxLength(32);
         builder.Property(i => i.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(i => new { i.Kind, i.Year, i.Status });
+        // A body decides a year's list or report once: two concurrent adoptions cannot both commit.
+        builder.HasIndex(i => new { i.BodyId, i.Kind, i.Year }).IsUnique()
+            .HasFilter("status = 'Adopted' AND year IS NOT NULL").HasDatabaseName("ux_agenda_items_adopted_yearly");
         builder.Property(i => i.Documents).HasColumnName("documents").HasJsonConversion();
         builder.Property(i => i.Positions).HasColumnName("positions").HasJsonConversion();
         builder.Property(i => i.SilenceDeadline).HasColumnName("silence_deadline");

@@ -66,6 +66,12 @@ public sealed class AgendaItem
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Reservation, objection and statement texts; an objection under silence becomes the outcome note (4,000).</summary>
+    public const int MaxPositionText = 2000;
+
+    /// <summary>A document's text, in characters.</summary>
+    public const int MaxDocumentText = 100_000;
+
     public bool IsSilenceProcedure => SilenceDeadline is not null;
 
     public static AgendaItem OnAgenda(Meeting meeting, int number, ItemSubject subject, string text, IReadOnlyList<Guid> projectIds, DateTimeOffset now) =>
@@ -91,9 +97,9 @@ public sealed class AgendaItem
             errors.Add("title", "is required, at most 300 characters");
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDocumentText)
         {
-            errors.Add("text", "is required: the draft put to the members");
+            errors.Add("text", $"is required: the draft put to the members, at most {MaxDocumentText} characters");
         }
 
         errors.ThrowIfAny();
@@ -134,9 +140,16 @@ public sealed class AgendaItem
             throw new ValidationException("kind", "the draft is issued with the item; issue a revision, addendum or corrigendum");
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDocumentText || title is { Length: > 300 })
         {
-            throw new ValidationException("text", "is required");
+            throw new ValidationException("text", $"is required, at most {MaxDocumentText} characters (the title at most 300)");
+        }
+
+        // Under silence the members weigh one text until one deadline; a changed text is circulated anew.
+        if (IsSilenceProcedure && kind is DocumentKind.Revision or DocumentKind.Corrigendum)
+        {
+            throw new RuleViolationException("silence.text-fixed",
+                $"{Parent} is under silence until {SilenceDeadline:u}; a revised text goes out as a new silence procedure with its own deadline.");
         }
 
         var n = Documents.Count(d => d.Kind == kind) + 1;
@@ -157,6 +170,11 @@ public sealed class AgendaItem
         if (position.Kind is PositionKind.Reservation or PositionKind.Objection && string.IsNullOrWhiteSpace(position.Text))
         {
             throw new ValidationException("text", $"a {position.Kind.ToString().ToLowerInvariant()} must state its text");
+        }
+
+        if (position.Text is { Length: > MaxPositionText } || position.Statement is { Length: > MaxPositionText })
+        {
+            throw new ValidationException("text", $"a position's text and statement are at most {MaxPositionText} characters each");
         }
 
         if (SilenceDeadline is { } deadline)

@@ -59,6 +59,11 @@ public sealed class Meeting
             errors.Add("host_country", "must be a member country");
         }
 
+        if (title is { Length: > 300 })
+        {
+            errors.Add("title", "at most 300 characters");
+        }
+
         if (string.IsNullOrWhiteSpace(venue) || venue.Length > 200)
         {
             errors.Add("venue", "is required, at most 200 characters");

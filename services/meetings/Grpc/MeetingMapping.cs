@@ -22,15 +22,18 @@ internal static class MeetingMapping
             string.IsNullOrWhiteSpace(title) ? DefaultTitle(kind, year, area, level) : title,
             year == 0 ? null : year,
             area.ToSlug(),
-            level == Proto.JwgLevel.Unspecified ? null : (Domain.JwgLevel)level);
+            level == Proto.JwgLevel.Unspecified ? null : Defined((Domain.JwgLevel)level, "level", "working group, senior officials or ministerial"));
 
-    public static Domain.PositionKind PositionKind(Proto.PositionKind kind) => kind == Proto.PositionKind.Unspecified
-        ? throw new ValidationException("kind", "is required: support, no objection, reservation, objection or absent")
-        : (Domain.PositionKind)kind;
+    // Enum values arrive as numbers too: one the contract does not name is refused, never cast through.
+    public static Domain.PositionKind PositionKind(Proto.PositionKind kind) =>
+        Defined((Domain.PositionKind)kind, "kind", "support, no objection, reservation, objection or absent");
 
-    public static Domain.DocumentKind DocumentKind(Proto.DocumentKind kind) => kind == Proto.DocumentKind.Unspecified
-        ? throw new ValidationException("kind", "is required: revision, addendum or corrigendum")
-        : (Domain.DocumentKind)kind;
+    public static Domain.DocumentKind DocumentKind(Proto.DocumentKind kind) => kind == Proto.DocumentKind.Draft
+        ? throw new ValidationException("kind", "the draft is issued with the item; issue a revision, addendum or corrigendum")
+        : Defined((Domain.DocumentKind)kind, "kind", "revision, addendum or corrigendum");
+
+    private static T Defined<T>(T value, string field, string choices) where T : struct, System.Enum =>
+        System.Enum.IsDefined(value) ? value : throw new ValidationException(field, $"is required: {choices}");
 
     public static Proto.Body ToProto(Domain.Body body) => new()
     {

@@ -240,8 +240,6 @@ namespace Lmc.Meetings.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BodyId");
-
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("SilenceDeadline")
@@ -249,6 +247,11 @@ namespace Lmc.Meetings.Data.Migrations
 
                     b.HasIndex("Parent", "Number")
                         .IsUnique();
+
+                    b.HasIndex("BodyId", "Kind", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ux_agenda_items_adopted_yearly")
+                        .HasFilter("status = 'Adopted' AND year IS NOT NULL");
 
                     b.HasIndex("Kind", "Year", "Status");
 
