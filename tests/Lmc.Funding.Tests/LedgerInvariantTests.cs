@@ -113,6 +113,9 @@ public sealed class LedgerInvariantTests(FundingServiceFactory service)
         Assert.Equal(Sum(LedgerKind.Commitment), Amount(position.Total.Committed));
         Assert.Equal(Sum(LedgerKind.Disbursement), Amount(position.Total.Disbursed));
         Assert.True(Amount(position.Total.Available) >= 0, "commitments exceed the funds received");
+        // Every country's net commitments under the 2045 call stay within its envelope (400,000).
+        Assert.All(entries.Where(e => e.Kind == LedgerKind.Commitment && e.Year == 2045).GroupBy(e => e.Country),
+            c => Assert.True(c.Sum(e => e.AmountUsd) <= 400_000m, $"{c.Key} exceeds its envelope"));
         Assert.Equal(Amount(position.Total.Committed), position.ByCountry.Sum(l => Amount(l.Position.Committed)));
         foreach (var grant in entries.Where(e => e.GrantId is not null).GroupBy(e => e.GrantId))
         {

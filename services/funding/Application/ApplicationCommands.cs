@@ -1,4 +1,3 @@
-using System.Text;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Idempotency;
@@ -20,9 +19,9 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
     public async Task<FundApplication> SubmitAsync(Caller caller, int callYear, Guid projectId, decimal requestedUsd, string idempotencyKey, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.Secretariat, "apply to the Special Fund");
-        FundCommands.RequireKey(idempotencyKey);
-        var scope = $"submit-application:{caller.Country}";
-        var hash = IdempotencyExtensions.Hash(Encoding.UTF8.GetBytes($"{callYear}|{projectId}|{requestedUsd}"));
+        MoneyCommand.RequireKey(idempotencyKey);
+        var scope = MoneyCommand.Scope("submit-application", caller);
+        var hash = MoneyCommand.Hash(callYear, projectId, requestedUsd);
         if (await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } earlier)
         {
             return await GetAsync(Guid.Parse(earlier), cancellationToken);
@@ -40,7 +39,17 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         var application = FundApplication.Submit(call, project, requestedUsd, caller.Subject, Now);
         db.Applications.Add(application);
         db.RememberIdempotentResult(scope, idempotencyKey, hash, application.Id.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException race) when (race.IsIdempotencyRace())
+        {
+            // The same request an instant earlier won the race: answer with its result.
+            db.ChangeTracker.Clear();
+            return await GetAsync(Guid.Parse((await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken))!), cancellationToken);
+        }
+
         return application;
     }
 
@@ -50,7 +59,8 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         caller.EnsureRole(LmcRoles.FundManager, "appraise applications");
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Application", id.ToString());
         application.EnsureVersion(expectedVersion);
-        application.Appraise(new Appraisal(relevance, feasibility, regionalBenefit, sustainability, note, caller.Subject, Now));
+        application.Appraise(new Appraisal(relevance, feasibility, regionalBenefit, sustainability,
+            MoneyCommand.Text(note, "note", FundApplication.NoteMaxLength), caller.Subject, Now));
         await db.SaveChangesAsync(cancellationToken);
         return application;
     }
@@ -60,7 +70,7 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         caller.EnsureRole(LmcRoles.FundManager, "reject applications");
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Application", id.ToString());
         application.EnsureVersion(expectedVersion);
-        application.Reject(string.IsNullOrWhiteSpace(note) ? throw new ValidationException("note", "say why") : note.Trim());
+        application.Reject(MoneyCommand.Text(note, "note", FundApplication.NoteMaxLength, required: true)!);
         await db.SaveChangesAsync(cancellationToken);
         return application;
     }
@@ -70,20 +80,29 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         string idempotencyKey, long expectedVersion, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.FundManager, "approve applications");
-        FundCommands.RequireKey(idempotencyKey);
-        var hash = IdempotencyExtensions.Hash(Encoding.UTF8.GetBytes($"{id}|{string.Join(',', tranches)}|{valueDate}"));
+        MoneyCommand.RequireKey(idempotencyKey);
+        var now = Now;
+        if (valueDate is { } given)
+        {
+            MoneyCommand.NotFuture(given, now, "value_date");
+        }
+
+        var scope = MoneyCommand.Scope("approve-application", caller);
+        var hash = MoneyCommand.Hash(id, tranches, valueDate);
         var before = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Application", id.ToString());
-        if (await db.FindIdempotentResultAsync("approve-application", idempotencyKey, hash, cancellationToken) is { } earlierGrant)
+        if (await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } earlierGrant)
         {
             return (before, await db.Grants.AsNoTracking().SingleAsync(g => g.Id == Guid.Parse(earlierGrant), cancellationToken));
         }
 
+        // What the fund can refuse on its own comes before the question to projects.
+        before.EnsureApprovableBy(caller.Subject);
         // Asked again at approval: the project may have been cancelled since it applied.
         await eligibility.RequireAdoptedAsync(before.ProjectId, cancellationToken);
 
         return await ledger.SerializedAsync(async () =>
         {
-            if (await db.FindIdempotentResultAsync("approve-application", idempotencyKey, hash, cancellationToken) is { } raced)
+            if (await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } raced)
             {
                 return (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken),
                     await db.Grants.AsNoTracking().SingleAsync(g => g.Id == Guid.Parse(raced), cancellationToken));
@@ -92,7 +111,6 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
             var application = await db.Applications.SingleAsync(a => a.Id == id, cancellationToken);
             application.EnsureVersion(expectedVersion);
             var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Year == application.CallYear, cancellationToken);
-            var now = Now;
             var grant = Grant.Create(application, tranches, now);
             application.Approve(grant.Id, caller.Subject);
 
@@ -113,7 +131,7 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
             var date = valueDate ?? DateOnly.FromDateTime(now.UtcDateTime);
             ledger.Append(LedgerKind.Commitment, grant.CommittedUsd, date, caller.Subject, now, $"Grant for {application.ProjectTitle} ({call.Year} call)", grant);
             db.Publish(new CommitmentMade(grant.Id, grant.ProjectId, grant.Country, grant.PriorityArea, grant.CallYear, grant.CommittedUsd, date, "original", now), grant.Id);
-            db.RememberIdempotentResult("approve-application", idempotencyKey, hash, grant.Id.ToString());
+            db.RememberIdempotentResult(scope, idempotencyKey, hash, grant.Id.ToString());
             return (application, grant);
         }, cancellationToken);
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Idempotency;
@@ -11,17 +10,20 @@ namespace Lmc.Funding.Application;
 /// <summary>The fund managers' work on the fund itself: exchange rates, contributions, calls.</summary>
 public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvider time)
 {
+    private const decimal MaxRate = 1_000_000m;
+
     public async Task<ExchangeRate> RecordRateAsync(Caller caller, string currency, DateOnly valueDate, decimal usdPerUnit, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.FundManager, "record exchange rates");
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper) || currency == "USD")
         {
-            throw new ValidationException("currency", "must be an ISO 4217 code other than USD");
+            throw new ValidationException("currency", "must be an ISO 4217 code of three capital letters, other than USD");
         }
 
-        if (usdPerUnit <= 0)
+        // numeric(18,8): a rate with more places would be rounded silently, perhaps to zero.
+        if (usdPerUnit <= 0 || usdPerUnit >= MaxRate || decimal.Round(usdPerUnit, 8) != usdPerUnit)
         {
-            throw new ValidationException("usd_per_unit", "must be positive");
+            throw new ValidationException("usd_per_unit", $"must be above 0 and below {MaxRate}, with at most eight decimal places");
         }
 
         if (await db.ExchangeRates.AnyAsync(r => r.Currency == currency && r.ValueDate == valueDate, cancellationToken))
@@ -40,7 +42,13 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
         string idempotencyKey, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.FundManager, "record contributions");
-        RequireKey(idempotencyKey);
+        MoneyCommand.RequireKey(idempotencyKey);
+        description = MoneyCommand.Text(description, "description", LedgerEntry.DescriptionMaxLength) ?? "";
+        if (kind == LedgerKind.IncomingFunds)
+        {
+            // Only money received can back a commitment; a pledge may look ahead.
+            MoneyCommand.NotFuture(valueDate, Now, "value_date");
+        }
         if (Organisations.Find(organisation) is null)
         {
             throw new ValidationException("organisation", $"'{organisation}' is not one of the fund's organisations");
@@ -51,18 +59,25 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
             throw new ValidationException("amount", "a contribution is a positive pledge or incoming funds");
         }
 
-        var hash = IdempotencyExtensions.Hash(Encoding.UTF8.GetBytes($"{organisation}|{kind}|{amount.Currency}|{amount.Amount}|{valueDate}"));
+        var scope = MoneyCommand.Scope("contribution", caller);
+        var hash = MoneyCommand.Hash(organisation, kind, amount.Currency, amount.Amount, valueDate, description);
         return ledger.SerializedAsync(async () =>
         {
-            if (await db.FindIdempotentResultAsync("contribution", idempotencyKey, hash, cancellationToken) is { } earlier)
+            if (await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } earlier)
             {
                 return await db.Ledger.AsNoTracking().SingleAsync(e => e.Id == Guid.Parse(earlier), cancellationToken);
             }
 
             var rate = await ledger.RateAsync(amount.Currency, valueDate, cancellationToken);
-            var entry = ledger.Append(kind, amount.Amount * rate, valueDate, caller.Subject, Now, description, organisation: organisation,
+            var usd = decimal.Round(amount.Amount * rate, 2, MidpointRounding.AwayFromZero);
+            if (usd <= 0 || usd > Money.MaxAmount)
+            {
+                throw new ValidationException("amount", $"is USD {usd:N2} at the {valueDate.ToIsoDate()} rate; a contribution is above 0 and at most {Money.MaxAmount:N0} in USD");
+            }
+
+            var entry = ledger.Append(kind, usd, valueDate, caller.Subject, Now, description, organisation: organisation,
                 currency: amount.Currency, amount: amount.Amount, rate: rate);
-            db.RememberIdempotentResult("contribution", idempotencyKey, hash, entry.Id.ToString());
+            db.RememberIdempotentResult(scope, idempotencyKey, hash, entry.Id.ToString());
             return entry;
         }, cancellationToken);
     }
@@ -80,14 +95,6 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
         db.Calls.Add(call);
         await db.SaveChangesAsync(cancellationToken);
         return call;
-    }
-
-    public static void RequireKey(string key)
-    {
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            throw new ValidationException("idempotency_key", "is required on every money command, so that a retry has one effect");
-        }
     }
 
     private DateTimeOffset Now => time.GetUtcNow().ToMicroseconds();

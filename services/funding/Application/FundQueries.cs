@@ -14,7 +14,8 @@ public sealed class FundQueries(FundingDbContext db)
     public async Task<FundPosition> PositionAsync(CancellationToken cancellationToken)
     {
         var rows = await db.Ledger.AsNoTracking()
-            .GroupBy(e => new { e.Kind, e.Year, e.Country, e.PriorityArea })
+            // By year means the year the money moved (its value date), as the implementation report counts it.
+            .GroupBy(e => new { e.Kind, e.ValueDate.Year, e.Country, e.PriorityArea })
             .Select(g => new { g.Key.Kind, g.Key.Year, g.Key.Country, g.Key.PriorityArea, Sum = g.Sum(e => e.AmountUsd), Count = g.Count() })
             .ToListAsync(cancellationToken);
         var total = Balances.Of(rows.Select(r => (r.Kind, r.Sum)));

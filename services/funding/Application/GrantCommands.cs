@@ -1,4 +1,3 @@
-using System.Text;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Idempotency;
@@ -17,7 +16,7 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
         caller.EnsureRole(LmcRoles.Secretariat, "request grant amendments");
         var grant = await GrantAsync(grantId, cancellationToken);
         caller.EnsureActsFor(grant.Country, "request an amendment to its own country's grant");
-        grant.RequestAmendment(newCommitment, reason, caller.Subject);
+        grant.RequestAmendment(newCommitment, MoneyCommand.Text(reason, "reason", Grant.ReasonMaxLength, required: true)!, caller.Subject);
         await db.SaveChangesAsync(cancellationToken);
         return grant;
     }
@@ -26,12 +25,13 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
     public Task<Grant> ApproveAmendmentAsync(Caller caller, Guid grantId, int number, string idempotencyKey, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.FundManager, "approve grant amendments");
-        FundCommands.RequireKey(idempotencyKey);
-        var hash = IdempotencyExtensions.Hash(Encoding.UTF8.GetBytes($"{grantId}|amendment|{number}"));
+        MoneyCommand.RequireKey(idempotencyKey);
+        var scope = MoneyCommand.Scope("approve-amendment", caller);
+        var hash = MoneyCommand.Hash(grantId, number);
         return ledger.SerializedAsync(async () =>
         {
             var grant = await GrantAsync(grantId, cancellationToken);
-            if (await db.FindIdempotentResultAsync("approve-amendment", idempotencyKey, hash, cancellationToken) is not null)
+            if (await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is not null)
             {
                 return grant;
             }
@@ -57,43 +57,42 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
             var date = DateOnly.FromDateTime(now.UtcDateTime);
             ledger.Append(LedgerKind.Commitment, delta, date, caller.Subject, now, $"Amendment {number} of the grant", grant);
             db.Publish(new CommitmentMade(grant.Id, grant.ProjectId, grant.Country, grant.PriorityArea, grant.CallYear, delta, date, "amendment", now), grant.Id);
-            db.RememberIdempotentResult("approve-amendment", idempotencyKey, hash, grant.Id.ToString());
+            db.RememberIdempotentResult(scope, idempotencyKey, hash, grant.Id.ToString());
             return grant;
         }, cancellationToken);
     }
 
     /// <summary>
-    /// A disbursement (IATI 3): only against a released tranche, never beyond it, and never beyond
-    /// the grant's commitment as the ledger sums it, checked under the fund's lock.
+    /// A disbursement (IATI 3): only against a released tranche and never beyond it, so never
+    /// beyond the grant's commitment (the grants table checks that too), under the fund's lock.
     /// </summary>
     public Task<(Grant Grant, LedgerEntry Entry)> DisburseAsync(Caller caller, Guid grantId, int number, decimal? amount, DateOnly? valueDate, string idempotencyKey,
         CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.FundManager, "disburse");
-        FundCommands.RequireKey(idempotencyKey);
-        var hash = IdempotencyExtensions.Hash(Encoding.UTF8.GetBytes($"{grantId}|{number}|{amount}|{valueDate}"));
+        MoneyCommand.RequireKey(idempotencyKey);
+        var now = Now;
+        var date = MoneyCommand.NotFuture(valueDate ?? DateOnly.FromDateTime(now.UtcDateTime), now, "value_date");
+        var scope = MoneyCommand.Scope("disburse", caller);
+        var hash = MoneyCommand.Hash(grantId, number, amount, valueDate);
         return ledger.SerializedAsync(async () =>
         {
             var grant = await GrantAsync(grantId, cancellationToken);
-            if (await db.FindIdempotentResultAsync("disburse", idempotencyKey, hash, cancellationToken) is { } earlier)
+            if (await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } earlier)
             {
                 return (grant, await db.Ledger.AsNoTracking().SingleAsync(e => e.Id == Guid.Parse(earlier), cancellationToken));
             }
 
             var value = grant.CheckDisbursement(number, amount);
-            var balances = await ledger.GrantAsync(grant.Id, cancellationToken);
-            if (balances.Disbursed + value > balances.Committed)
+            if (date < DateOnly.FromDateTime(grant.CreatedAt.UtcDateTime))
             {
-                throw new RuleViolationException("grant.commitment-exceeded",
-                    $"The grant's commitment is USD {balances.Committed:N2}, of which USD {balances.Disbursed:N2} is disbursed; USD {value:N2} more would exceed it.");
+                throw new ValidationException("value_date", $"must not be before the grant's approval on {DateOnly.FromDateTime(grant.CreatedAt.UtcDateTime).ToIsoDate()}");
             }
 
-            var now = Now;
-            var date = valueDate ?? DateOnly.FromDateTime(now.UtcDateTime);
             grant.RecordDisbursement(number, value);
             var entry = ledger.Append(LedgerKind.Disbursement, value, date, caller.Subject, now, $"Tranche {number}", grant);
             db.Publish(new DisbursementMade(grant.Id, grant.ProjectId, grant.Country, grant.PriorityArea, number, value, date, now), grant.Id);
-            db.RememberIdempotentResult("disburse", idempotencyKey, hash, entry.Id.ToString());
+            db.RememberIdempotentResult(scope, idempotencyKey, hash, entry.Id.ToString());
             return (grant, entry);
         }, cancellationToken);
     }
@@ -101,12 +100,14 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
     public Task<Grant> CloseAsync(Caller caller, Guid grantId, string finalReport, string idempotencyKey, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.FundManager, "close grants");
-        FundCommands.RequireKey(idempotencyKey);
-        var hash = IdempotencyExtensions.Hash(Encoding.UTF8.GetBytes($"{grantId}|close"));
+        MoneyCommand.RequireKey(idempotencyKey);
+        finalReport = MoneyCommand.Text(finalReport, "final_report", Grant.FinalReportMaxLength, required: true)!;
+        var scope = MoneyCommand.Scope("close-grant", caller);
+        var hash = MoneyCommand.Hash(grantId, finalReport);
         return ledger.SerializedAsync(async () =>
         {
             var grant = await GrantAsync(grantId, cancellationToken);
-            if (await db.FindIdempotentResultAsync("close-grant", idempotencyKey, hash, cancellationToken) is not null)
+            if (await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is not null)
             {
                 return grant;
             }
@@ -120,7 +121,7 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
                 db.Publish(new CommitmentMade(grant.Id, grant.ProjectId, grant.Country, grant.PriorityArea, grant.CallYear, -release, date, "release", now), grant.Id);
             }
 
-            db.RememberIdempotentResult("close-grant", idempotencyKey, hash, grant.Id.ToString());
+            db.RememberIdempotentResult(scope, idempotencyKey, hash, grant.Id.ToString());
             return grant;
         }, cancellationToken);
     }

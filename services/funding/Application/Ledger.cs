@@ -39,7 +39,7 @@ public sealed class Ledger(FundingDbContext db)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FundLock})", cancellationToken);
+            await LockAsync(db, cancellationToken);
             var result = await command();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -47,13 +47,13 @@ public sealed class Ledger(FundingDbContext db)
         });
     }
 
+    /// <summary>The fund's lock, in the caller's transaction, until it ends.</summary>
+    public static async Task LockAsync(FundingDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FundLock})", cancellationToken);
+
     public async Task<Balances> FundAsync(CancellationToken cancellationToken) =>
         Balances.Of((await db.Ledger.AsNoTracking().GroupBy(e => e.Kind).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountUsd) }).ToListAsync(cancellationToken))
             .Select(g => (g.Key, g.Sum)));
-
-    public async Task<Balances> GrantAsync(Guid grantId, CancellationToken cancellationToken) =>
-        Balances.Of((await db.Ledger.AsNoTracking().Where(e => e.GrantId == grantId).GroupBy(e => e.Kind).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountUsd) })
-            .ToListAsync(cancellationToken)).Select(g => (g.Key, g.Sum)));
 
     /// <summary>What the call's approvals have committed in a country so far.</summary>
     public async Task<decimal> CommittedInEnvelopeAsync(int year, string country, CancellationToken cancellationToken) =>

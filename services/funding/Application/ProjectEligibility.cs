@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Lmc.Funding.Application;
 
-/// <summary>Where the projects service is and how long a question to it may take.</summary>
+/// <summary>How long a question to the projects service may take (its address is service discovery's <c>services:projects:grpc:0</c>).</summary>
 public sealed class ProjectsClientOptions
 {
     public const string Section = "Projects";

@@ -16,8 +16,6 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
 
     public DbSet<Grant> Grants => Set<Grant>();
 
-    public DbSet<AcceptedReport> AcceptedReports => Set<AcceptedReport>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly);

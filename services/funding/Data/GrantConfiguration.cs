@@ -64,21 +64,9 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Property(g => g.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
         builder.Property(g => g.Tranches).HasColumnName("tranches").HasJsonConversion();
         builder.Property(g => g.Amendments).HasColumnName("amendments").HasJsonConversion();
-        builder.Property(g => g.FinalReport).HasColumnName("final_report").HasMaxLength(4000);
+        builder.Property(g => g.FinalReport).HasColumnName("final_report").HasMaxLength(Grant.FinalReportMaxLength);
+        builder.Property(g => g.CreatedAt).HasColumnName("created_at");
         builder.Property(g => g.Version).HasColumnName("version").IsConcurrencyToken();
         builder.ToTable(t => t.HasCheckConstraint("ck_grants_disbursed_within_commitment", "disbursed_usd <= committed_usd"));
-    }
-}
-
-internal sealed class AcceptedReportConfiguration : IEntityTypeConfiguration<AcceptedReport>
-{
-    public void Configure(EntityTypeBuilder<AcceptedReport> builder)
-    {
-        builder.ToTable("accepted_reports");
-        builder.HasKey(r => r.ReportId);
-        builder.Property(r => r.ReportId).HasColumnName("report_id").ValueGeneratedNever();
-        builder.Property(r => r.ProjectId).HasColumnName("project_id");
-        builder.Property(r => r.PeriodEnd).HasColumnName("period_end");
-        builder.Property(r => r.AcceptedAt).HasColumnName("accepted_at");
     }
 }

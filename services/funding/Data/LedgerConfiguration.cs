@@ -27,7 +27,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.Property(e => e.Amount).HasColumnName("amount").HasPrecision(18, 2);
         builder.Property(e => e.UsdRate).HasColumnName("usd_rate").HasPrecision(18, 8);
         builder.Property(e => e.AmountUsd).HasColumnName("amount_usd").HasPrecision(18, 2);
-        builder.Property(e => e.Description).HasColumnName("description").HasMaxLength(1000);
+        builder.Property(e => e.Description).HasColumnName("description").HasMaxLength(LedgerEntry.DescriptionMaxLength);
         builder.Property(e => e.RecordedAt).HasColumnName("recorded_at");
         builder.Property(e => e.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
         builder.Ignore(e => e.IatiTransactionType);

@@ -33,6 +33,9 @@ public sealed record ProjectFacts(Guid ProjectId, string LeadCountry, string Pri
 /// </summary>
 public sealed class FundApplication
 {
+    /// <summary>An appraisal's or a rejection's note, in characters.</summary>
+    public const int NoteMaxLength = 2000;
+
     private FundApplication()
     {
     }
@@ -102,6 +105,20 @@ public sealed class FundApplication
     /// <summary>Four eyes: the fund manager who approves is not the one who appraised.</summary>
     public void Approve(Guid grantId, string by)
     {
+        EnsureApprovableBy(by);
+        Status = ApplicationStatus.Approved;
+        GrantId = grantId;
+        Version++;
+    }
+
+    /// <summary>Whether <paramref name="by"/> may approve it now: appraised, passed, not by the appraiser.</summary>
+    public void EnsureApprovableBy(string by)
+    {
+        if (Status is ApplicationStatus.Approved or ApplicationStatus.Rejected)
+        {
+            throw new RuleViolationException("application.decided", $"The application is already {Status.ToString().ToLowerInvariant()}.");
+        }
+
         if (Status != ApplicationStatus.Appraised || Appraisal is null)
         {
             throw new RuleViolationException("application.not-appraised", "An application is approved only after its appraisal.");
@@ -116,10 +133,6 @@ public sealed class FundApplication
         {
             throw new RuleViolationException("application.four-eyes", "The fund manager who appraised an application does not also approve it.");
         }
-
-        Status = ApplicationStatus.Approved;
-        GrantId = grantId;
-        Version++;
     }
 
     public void Reject(string note)

@@ -34,6 +34,9 @@ public sealed record Amendment(int Number, decimal NewCommitmentUsd, string Reas
 /// </summary>
 public sealed class Grant
 {
+    public const int ReasonMaxLength = 1000;
+    public const int FinalReportMaxLength = 4000;
+
     private Grant()
     {
     }
@@ -50,6 +53,8 @@ public sealed class Grant
     public List<Tranche> Tranches { get; private set; } = [];
     public List<Amendment> Amendments { get; private set; } = [];
     public string? FinalReport { get; private set; }
+    /// <summary>When the approval created it: reports accepted before are not reports for its tranches.</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
     public long Version { get; private set; }
 
     public static Grant Create(FundApplication application, IReadOnlyList<decimal> tranches, DateTimeOffset now)
@@ -70,14 +75,18 @@ public sealed class Grant
             CommittedUsd = application.RequestedUsd,
             Status = GrantStatus.Active,
             Tranches = [.. tranches.Select((amount, i) => new Tranche(i + 1, amount, 0, TrancheStatus.AwaitingReport, null))],
+            CreatedAt = now,
             Version = 1,
         };
     }
 
-    /// <summary>The next tranche waiting for a report is released by this accepted report (once per report).</summary>
-    public bool ReleaseNextTranche(Guid reportId)
+    /// <summary>
+    /// The next tranche waiting for a report is released by this accepted report (once per report);
+    /// a report accepted before the grant existed, however late its news arrives, releases nothing.
+    /// </summary>
+    public bool ReleaseNextTranche(Guid reportId, DateTimeOffset acceptedAt)
     {
-        if (Status != GrantStatus.Active || Tranches.Any(t => t.ReportId == reportId))
+        if (Status != GrantStatus.Active || acceptedAt < CreatedAt || Tranches.Any(t => t.ReportId == reportId))
         {
             return false;
         }
@@ -151,6 +160,11 @@ public sealed class Grant
             throw new RuleViolationException("amendment.pending", "An amendment is already waiting for approval.");
         }
 
+        if (newCommitment == CommittedUsd)
+        {
+            throw new RuleViolationException("amendment.no-change", $"The grant's commitment is USD {CommittedUsd:N2} already.");
+        }
+
         var amendment = new Amendment(Amendments.Count + 1, newCommitment, reason.Trim(), AmendmentStatus.Requested, by, null);
         Amendments = [.. Amendments, amendment];
         Version++;
@@ -198,6 +212,11 @@ public sealed class Grant
             throw new ValidationException("final_report", "is required: the project's final report closes the grant");
         }
 
+        if (Amendments.Any(a => a.Status == AmendmentStatus.Requested))
+        {
+            throw new RuleViolationException("amendment.pending", "An amendment is waiting for approval; decide it before closing the grant.");
+        }
+
         var release = CommittedUsd - DisbursedUsd;
         Tranches = [.. Tranches.Select(t => t.Status is TrancheStatus.Disbursed ? t : t with { Status = TrancheStatus.Cancelled })];
         CommittedUsd = DisbursedUsd;
@@ -240,13 +259,4 @@ public sealed class Grant
             throw new RuleViolationException("grant.closed", "The grant is closed.");
         }
     }
-}
-
-/// <summary>A progress report the projects service accepted (its event), kept until a grant's tranche uses it.</summary>
-public sealed class AcceptedReport
-{
-    public Guid ReportId { get; init; }
-    public Guid ProjectId { get; init; }
-    public DateOnly PeriodEnd { get; init; }
-    public DateTimeOffset AcceptedAt { get; init; }
 }

@@ -21,6 +21,8 @@ public enum LedgerKind
 /// </summary>
 public sealed class LedgerEntry
 {
+    public const int DescriptionMaxLength = 1000;
+
     public long Sequence { get; init; }
     public Guid Id { get; init; }
     public LedgerKind Kind { get; init; }

@@ -37,7 +37,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
             throw new ValidationException("usd_per_unit", "must be a decimal number such as 0.1389");
         }
 
-        var recorded = await fund.RecordRateAsync(context.Caller(), request.Currency.ToUpperInvariant(), Instants.ParseIsoDate(request.ValueDate, "value_date"), rate,
+        var recorded = await fund.RecordRateAsync(context.Caller(), request.Currency, Instants.ParseIsoDate(request.ValueDate, "value_date"), rate,
             context.CancellationToken);
         return new() { Currency = recorded.Currency, ValueDate = recorded.ValueDate.ToIsoDate(), UsdPerUnit = recorded.UsdPerUnit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
@@ -63,7 +63,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
     {
         if (request.OpensAt is null || request.ClosesAt is null)
         {
-            throw new ValidationException("opens_at", "the window needs opens_at and closes_at");
+            throw new ValidationException(request.OpensAt is null ? "opens_at" : "closes_at", "the window needs opens_at and closes_at");
         }
 
         var envelopes = request.Envelopes.Select(e => new DomainModel.CountryEnvelope(
@@ -92,7 +92,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
     public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)
     {
         var response = new ListApplicationsResponse();
-        response.Applications.AddRange((await queries.ApplicationsAsync(request.CallYear, request.Country.ToCode(), context.CancellationToken)).Select(ToProto));
+        response.Applications.AddRange((await queries.ApplicationsAsync(request.CallYear, OptionalCountry(request.Country), context.CancellationToken)).Select(ToProto));
         return response;
     }
 
@@ -129,7 +129,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
     {
         var response = new ListGrantsResponse();
         var projectId = string.IsNullOrEmpty(request.ProjectId) ? (Guid?)null : ParseId(request.ProjectId, "project_id");
-        response.Grants.AddRange((await queries.GrantsAsync(request.CallYear, request.Country.ToCode(), projectId, context.CancellationToken)).Select(ToProto));
+        response.Grants.AddRange((await queries.GrantsAsync(request.CallYear, OptionalCountry(request.Country), projectId, context.CancellationToken)).Select(ToProto));
         return response;
     }
 

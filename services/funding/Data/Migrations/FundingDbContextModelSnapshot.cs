@@ -138,29 +138,6 @@ namespace Lmc.Funding.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Lmc.Funding.Domain.AcceptedReport", b =>
-                {
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("report_id");
-
-                    b.Property<DateTimeOffset>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("accepted_at");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("date")
-                        .HasColumnName("period_end");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("project_id");
-
-                    b.HasKey("ReportId");
-
-                    b.ToTable("accepted_reports", (string)null);
-                });
-
             modelBuilder.Entity("Lmc.Funding.Domain.ExchangeRate", b =>
                 {
                     b.Property<string>("Currency")
@@ -331,6 +308,10 @@ namespace Lmc.Funding.Data.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("country");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
 
                     b.Property<decimal>("DisbursedUsd")
                         .HasPrecision(18, 2)
