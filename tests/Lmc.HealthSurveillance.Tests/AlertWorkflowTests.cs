@@ -99,6 +99,29 @@ public sealed class AlertWorkflowTests(SurveillanceServiceFactory service)
         Assert.True(assessed.Ihr.NotifyWho);
     }
 
+    [Fact]
+    public async Task Undefined_outcomes_and_levels_are_refused_and_a_high_risk_alert_closes_only_after_a_response()
+    {
+        var alert = await SurgeAsync("dengue", "KH-21", "KH");
+
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.VerifyAlertAsync(
+            new VerifyAlertRequest { AlertId = alert.Id, Outcome = (VerificationOutcome)7 }, FocalPoint("KH")).ResponseAsync));
+        await _client.VerifyAlertAsync(new VerifyAlertRequest { AlertId = alert.Id, Outcome = VerificationOutcome.Assess }, FocalPoint("KH"));
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.AssessRiskAsync(
+            new AssessRiskRequest { AlertId = alert.Id, RiskLevel = (RiskLevel)9 }, FocalPoint("KH")).ResponseAsync));
+        var first = (await _client.AssessRiskAsync(new AssessRiskRequest
+        {
+            AlertId = alert.Id, RiskLevel = RiskLevel.High, SeriousPublicHealthImpact = true, UnusualOrUnexpected = true,
+        }, FocalPoint("KH"))).Alert;
+        // A reassessment does not move WHO's 24-hour clock.
+        var again = (await _client.AssessRiskAsync(new AssessRiskRequest { AlertId = alert.Id, RiskLevel = RiskLevel.VeryHigh }, FocalPoint("KH"))).Alert;
+
+        Assert.Equal(first.Ihr.NotifyWhoBy, again.Ihr.NotifyWhoBy);
+        Assert.True(again.Ihr.NotifyWho);
+        Assert.Equal("alert.not-closable", await Refusals.RuleOf(() => _client.CloseAlertAsync(
+            new CloseAlertRequest { AlertId = alert.Id, Note = "Quiet now" }, FocalPoint("KH")).ResponseAsync));
+    }
+
     private async Task<Alert> SurgeAsync(string disease, string unit, string country)
     {
         await _client.SubmitWeeklyReportsAsync(new SubmitWeeklyReportsRequest { Values = { Steady(disease, unit, 2025, 30, 20) } }, FocalPoint(country));

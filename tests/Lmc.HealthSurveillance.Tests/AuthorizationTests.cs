@@ -77,14 +77,18 @@ public sealed class AuthorizationTests(SurveillanceServiceFactory service)
 
         var units = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin-units?country=COUNTRY_CN&borderOnly=true");
         var curve = await http.GetFromJsonAsync<JsonElement>("/api/v1/epi-curves?disease=hand-foot-mouth-disease&country=COUNTRY_CN&fromYear=2024");
-        var timeliness = await http.GetFromJsonAsync<JsonElement>("/api/v1/timeliness");
+        var timeliness = await http.GetFromJsonAsync<JsonElement>("/api/v1/timeliness?country=COUNTRY_CN&year=2024");
         var diseases = await http.GetFromJsonAsync<JsonElement>("/api/v1/diseases");
 
         var yunnan = units.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "CN-YN");
         Assert.Contains("LA-PH", yunnan.GetProperty("facingUnits").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal([10, 11, 12, 10], curve.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("cases").GetInt32()));
         Assert.Equal("2024-03-04", curve.GetProperty("points")[3].GetProperty("weekStart").GetString());
-        Assert.Equal(6, timeliness.GetProperty("countries").GetArrayLength());
+        // Reporting timeliness of the four weeks 2024-W07..W10 sent now: the median of their week ends (26 February and 4 March) is noon on 29 February 2024.
+        var china = Assert.Single(timeliness.GetProperty("countries").EnumerateArray());
+        Assert.Equal(4, china.GetProperty("reports").GetInt32());
+        var expected = (DateTimeOffset.UtcNow - new DateTimeOffset(2024, 2, 29, 12, 0, 0, TimeSpan.Zero)).TotalHours;
+        Assert.InRange(china.GetProperty("medianHoursWeekEndToReport").GetDouble(), expected - 1, expected + 1);
         Assert.Contains(diseases.GetProperty("diseases").EnumerateArray(), d => d.GetProperty("code").GetString() == "dengue"
             && d.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).Contains("ENDEMIC_CHANNEL"));
     }

@@ -121,4 +121,51 @@ public sealed class IngestTests(SurveillanceServiceFactory service)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("csv.line[2].period", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_week_that_has_not_begun_or_lies_before_2000_is_refused()
+    {
+        var next = DateTime.UtcNow.AddDays(8);
+        var request = new SubmitWeeklyReportsRequest
+        {
+            Values =
+            {
+                new WeeklyValue { Disease = "typhoid", Unit = "VN-44", EpiYear = System.Globalization.ISOWeek.GetYear(next), EpiWeek = System.Globalization.ISOWeek.GetWeekOfYear(next), Cases = 1 },
+                new WeeklyValue { Disease = "typhoid", Unit = "VN-44", EpiYear = 1024, EpiWeek = 3, Cases = 1 },
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _client.SubmitWeeklyReportsAsync(request, FocalPoint("VN")).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("values[0].epi_week", error.Status.Detail);
+        Assert.Contains("has not begun", error.Status.Detail);
+        Assert.Contains("values[1].epi_week", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_csv_saved_by_excel_with_a_byte_order_mark_and_blank_lines_is_read_and_errors_name_the_real_line()
+    {
+        using var http = service.RestClient(TestTokens.For("MM", Lmc.BuildingBlocks.Auth.LmcRoles.HealthFocalPoint));
+
+        var ok = await http.PostAsync("/api/v1/weekly-reports:import", new StringContent(
+            "\uFEFFdataelement,period,orgunit,value\r\n\r\nrabies.cases,2023W9,MM-02,0\r\n", Encoding.UTF8, "text/csv"));
+        var bad = await http.PostAsync("/api/v1/weekly-reports:import", new StringContent(
+            "dataelement,period,orgunit,value\n\nrabies.cases,2023W9,MM-02,-1\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("csv.line[3].value", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_history_of_a_week_that_cannot_exist_is_a_bad_request_not_a_missing_report()
+    {
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.GetReportHistoryAsync(
+            new GetReportHistoryRequest { Disease = "dengue", Unit = "KH-12", EpiYear = 2021, EpiWeek = 53 }, FocalPoint("KH")).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.GetReportHistoryAsync(
+            new GetReportHistoryRequest { Disease = "dengue", Unit = "XX-1", EpiYear = 2021, EpiWeek = 3 }, FocalPoint("KH")).ResponseAsync));
+        Assert.Equal(StatusCode.NotFound, await Refusals.StatusOf(() => _client.GetReportHistoryAsync(
+            new GetReportHistoryRequest { Disease = "dengue", Unit = "KH-12", EpiYear = 2021, EpiWeek = 3 }, FocalPoint("KH")).ResponseAsync));
+    }
 }

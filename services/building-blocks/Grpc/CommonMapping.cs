@@ -21,6 +21,9 @@ public static class CommonMapping
     public static string RequireCode(this Country country, string field) =>
         country.ToCode() ?? throw new ValidationException(field, "must be one of the six member countries");
 
+    /// <summary>A country filter: none, or one of the six (an unknown value is refused, not ignored).</summary>
+    public static string? OptionalCode(this Country country, string field) => country == Country.Unspecified ? null : country.RequireCode(field);
+
     /// <summary>An id from a request: a UUID, or the caller's error on <paramref name="field"/>.</summary>
     public static Guid ParseId(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "must be a UUID");

@@ -92,7 +92,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
     public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)
     {
         var response = new ListApplicationsResponse();
-        response.Applications.AddRange((await queries.ApplicationsAsync(request.CallYear, OptionalCountry(request.Country), context.CancellationToken)).Select(ToProto));
+        response.Applications.AddRange((await queries.ApplicationsAsync(request.CallYear, request.Country.OptionalCode("country"), context.CancellationToken)).Select(ToProto));
         return response;
     }
 
@@ -129,7 +129,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
     {
         var response = new ListGrantsResponse();
         var projectId = string.IsNullOrEmpty(request.ProjectId) ? (Guid?)null : ParseId(request.ProjectId, "project_id");
-        response.Grants.AddRange((await queries.GrantsAsync(request.CallYear, OptionalCountry(request.Country), projectId, context.CancellationToken)).Select(ToProto));
+        response.Grants.AddRange((await queries.GrantsAsync(request.CallYear, request.Country.OptionalCode("country"), projectId, context.CancellationToken)).Select(ToProto));
         return response;
     }
 

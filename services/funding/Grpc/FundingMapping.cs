@@ -12,9 +12,6 @@ namespace Lmc.Funding.Grpc;
 /// <summary>Domain to lmc.funding.v1 and back; money as decimal strings, never floating point.</summary>
 internal static class FundingMapping
 {
-    /// <summary>A filter: no country, or one of the six (an unknown value is refused, not ignored).</summary>
-    public static string? OptionalCountry(Country country) => country == Country.Unspecified ? null : country.RequireCode("country");
-
     public static DateOnly? OptionalDate(string value, string field) => string.IsNullOrEmpty(value) ? null : Instants.ParseIsoDate(value, field);
 
     /// <summary>A USD amount from the request: decimal, at most two places.</summary>

@@ -40,7 +40,7 @@ public sealed class AlertCommands(SurveillanceDbContext db, ReferenceData refere
         var now = Now;
         var ihr = criteria with { AlwaysNotifiable = reference.Disease(alert.Disease)?.IhrAlwaysNotifiable ?? false };
         alert.AssessRisk(level, ihr, note, caller.Subject, now);
-        db.Publish(new AlertRiskAssessed(alert.Id, alert.Disease, alert.Unit, alert.Country, level.ToString(), ihr.NotifyWho, ihr.NotifyWhoBy(now), now), alert.Id);
+        db.Publish(new AlertRiskAssessed(alert.Id, alert.Disease, alert.Unit, alert.Country, level.ToString(), alert.WhoNotificationDue is not null, alert.WhoNotificationDue, now), alert.Id);
         await db.SaveChangesAsync(cancellationToken);
         return alert;
     }

@@ -17,13 +17,17 @@ public static partial class DataValueSetCsv
 {
     public static IReadOnlyList<WeeklyValueInput> Parse(string csv)
     {
-        var lines = csv.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Excel writes a byte-order mark; blank lines are skipped but keep the numbering of the others.
+        var lines = csv.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Select((text, index) => (Text: text, Number: index + 1))
+            .Where(l => !string.IsNullOrWhiteSpace(l.Text))
+            .ToArray();
         if (lines.Length == 0)
         {
             throw new ValidationException("csv", "is empty");
         }
 
-        var header = Fields(lines[0]).Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var header = Fields(lines[0].Text).Select(h => h.Trim().ToLowerInvariant()).ToList();
         int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new ValidationException("csv", $"the header has no '{name}' column");
         var (element, period, orgUnit, value) = (Column("dataelement"), Column("period"), Column("orgunit"), Column("value"));
 
@@ -31,8 +35,8 @@ public static partial class DataValueSetCsv
         var weeks = new Dictionary<(string Disease, string Unit, int Year, int Week, WeekSystem System), (int? Cases, int? Deaths)>();
         for (var n = 1; n < lines.Length && errors.Count < 100; n++)
         {
-            var row = Fields(lines[n]);
-            var at = $"csv.line[{(n + 1).ToString(CultureInfo.InvariantCulture)}]";
+            var row = Fields(lines[n].Text);
+            var at = $"csv.line[{lines[n].Number.ToString(CultureInfo.InvariantCulture)}]";
             if (row.Count <= Math.Max(Math.Max(element, period), Math.Max(orgUnit, value)))
             {
                 errors.Add(at, "has fewer columns than the header");
@@ -71,7 +75,7 @@ public static partial class DataValueSetCsv
             weeks[key] = parts[1] == "cases" ? (count, current.Deaths) : (current.Cases, count);
         }
 
-        foreach (var ((disease, unit, year, week, _), (cases, _)) in weeks.Where(w => w.Value.Cases is null).Take(20))
+        foreach (var ((disease, unit, year, week, _), _) in weeks.Where(w => w.Value.Cases is null).Take(20))
         {
             errors.Add("csv", $"{disease}.deaths for {unit} in {year}W{week} has no {disease}.cases row");
         }

@@ -30,8 +30,8 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
     public async Task<IngestResult> IngestAsync(Caller caller, IReadOnlyList<WeeklyValueInput> input, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.HealthFocalPoint, "report weekly surveillance data");
-        var values = WeeklyValueValidation.Validate(input, caller, reference);
         var now = time.GetUtcNow().ToMicroseconds();
+        var values = WeeklyValueValidation.Validate(input, caller, reference, DateOnly.FromDateTime(now.UtcDateTime));
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -39,6 +39,7 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await LockSeriesAsync(connection, transaction, values, cancellationToken);
             await StageAsync(connection, values, cancellationToken);
             var (inserted, corrected) = await UpsertAsync(connection, transaction, caller.Subject, now, cancellationToken);
             var signals = await DetectAsync(connection, transaction, values, now, cancellationToken);
@@ -48,6 +49,21 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
             await transaction.CommitAsync(cancellationToken);
             return new IngestResult(values.Count, inserted, corrected, values.Count - inserted - corrected, signals);
         });
+    }
+
+    /// <summary>
+    /// One ingest at a time per series (disease and unit): two batches of one series would each
+    /// judge it without the other's weeks, and could each open an alert. Taken in a fixed order,
+    /// so two batches sharing series wait for each other rather than deadlock.
+    /// </summary>
+    private static async Task LockSeriesAsync(NpgsqlConnection connection, IDbContextTransaction transaction, IReadOnlyList<ValidatedValue> values,
+        CancellationToken cancellationToken)
+    {
+        var keys = values.Select(v => v.Input.Disease + "|" + v.Input.Unit).Distinct().Order(StringComparer.Ordinal).ToArray();
+        await using var command = new NpgsqlCommand("SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(@keys) AS k",
+            connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+        command.Parameters.AddWithValue("keys", keys);
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static async Task StageAsync(NpgsqlConnection connection, IReadOnlyList<ValidatedValue> values, CancellationToken cancellationToken)
@@ -152,7 +168,6 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
                     Note = found.Note,
                     Parameters = parameters,
                     DetectedAt = now,
-                    ReportReceivedAt = now,
                 });
             }
         });
@@ -175,7 +190,7 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
         }
 
         await using var import = await connection.BeginBinaryImportAsync(
-            "COPY signals (id, disease, unit, country, week_system, epi_year, epi_week, week_start, method, observed, statistic, threshold, note, parameters, detected_at, report_received_at, alert_id) FROM STDIN (FORMAT BINARY)",
+            "COPY signals (id, disease, unit, country, week_system, epi_year, epi_week, week_start, method, observed, statistic, threshold, note, parameters, detected_at, alert_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var s in signals)
         {
@@ -203,7 +218,6 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
 
             await import.WriteAsync(s.Parameters, NpgsqlDbType.Jsonb, cancellationToken);
             await import.WriteAsync(s.DetectedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await import.WriteAsync(s.ReportReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             if (s.AlertId is { } alert)
             {
                 await import.WriteAsync(alert, NpgsqlDbType.Uuid, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Lmc.HealthSurveillance.Detection;
 using Lmc.HealthSurveillance.Detection.Engine;
+using Lmc.HealthSurveillance.Detection.Channels;
 using Lmc.HealthSurveillance.Detection.Series;
 using Lmc.HealthSurveillance.Detection.Weeks;
 using Lmc.HealthSurveillance.Domain;
@@ -20,38 +21,38 @@ public sealed class SignalDetection
 {
     private readonly ConcurrentDictionary<string, ThresholdEngine> _engines = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<DetectedSignal> Detect(DiseaseDefinition disease, IReadOnlyList<WeeklyValue> history, IReadOnlySet<EpiWeek> weeks)
+    public IReadOnlyList<DetectedSignal> Detect(DiseaseDefinition disease, IReadOnlyList<WeeklyValue> history, IReadOnlySet<EpiWeek> weeks) =>
+        Analyse(disease, history, weeks).Signals;
+
+    /// <summary>The signals in the weeks asked about, and the outbreak episodes, from one run over the whole history.</summary>
+    public (IReadOnlyList<DetectedSignal> Signals, IReadOnlyList<OutbreakEpisode> Outbreaks) Analyse(
+        DiseaseDefinition disease, IReadOnlyList<WeeklyValue> history, IReadOnlySet<EpiWeek> weeks)
     {
         if (history.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         if (disease.AnyCaseIsSignal)
         {
             var floor = Math.Max(1, disease.MinimumCases);
-            return [.. history.Where(v => weeks.Contains(v.Week) && v.Value >= floor)
-                .Select(v => new DetectedSignal(v.Week, "ANY_CASE", v.Value, v.Value, floor - 1, $"{disease.Name}: every case is a signal."))];
+            return ([.. history.Where(v => weeks.Contains(v.Week) && v.Value >= floor)
+                .Select(v => new DetectedSignal(v.Week, AnyCase, v.Value, v.Value, floor - 1, $"{disease.Name}: every case is a signal."))], []);
         }
 
-        var report = Backtest(disease, history);
-        return report is null
-            ? []
-            : [.. report.Signals.Where(e => weeks.Contains(e.Week) && e.Observed >= disease.MinimumCases)
-                .Select(e => new DetectedSignal(e.Week, MethodName(e.Method), e.Observed, e.Statistic ?? e.Observed, e.Threshold ?? 0, e.Note))];
-    }
-
-    /// <summary>The whole history judged as each week would have been on its day; null when the disease has no statistical method.</summary>
-    public BacktestReport? Backtest(DiseaseDefinition disease, IReadOnlyList<WeeklyValue> history)
-    {
-        if (history.Count == 0 || (disease.Settings.EarsMethods.Count == 0 && disease.Settings.EndemicChannel is null))
+        if (disease.Settings.EarsMethods.Count == 0 && disease.Settings.EndemicChannel is null)
         {
-            return null;
+            return ([], []);
         }
 
         var engine = _engines.GetOrAdd(disease.Code, _ => new ThresholdEngine(disease.Settings));
-        return engine.Backtest(WeeklySeries.FromObservations(history, MissingWeekPolicy.TreatAsZero));
+        var report = engine.Backtest(history);
+        return ([.. report.Signals.Where(e => weeks.Contains(e.Week) && e.Observed >= disease.MinimumCases)
+            .Select(e => new DetectedSignal(e.Week, MethodName(e.Method), e.Observed, e.Statistic ?? e.Observed, e.Threshold ?? 0, e.Note))], report.Outbreaks);
     }
+
+    /// <summary>The method name of a signal that any case raises (cholera, H5N1, ...).</summary>
+    public const string AnyCase = "ANY_CASE";
 
     public static string MethodName(DetectionMethod method) => method switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.HealthSurveillance.Data;
@@ -13,7 +14,7 @@ public sealed record EpiCurvePoint(int EpiYear, int EpiWeek, DateOnly WeekStart,
 
 public sealed record Backtest(IReadOnlyList<DetectedSignal> Signals, IReadOnlyList<OutbreakEpisode> Outbreaks, int Weeks);
 
-public sealed record CountryTimeliness(string Country, int Signals, double WeekEndToSignalHours, double ReportToSignalHours, int Verified,
+public sealed record CountryTimeliness(string Country, int Reports, double WeekEndToReportHours, int Signals, double WeekEndToSignalHours, int Verified,
     double SignalToVerificationHours);
 
 /// <summary>Reads: epi curves, a value's history, signals, backtests, alerts, inboxes and timeliness.</summary>
@@ -26,6 +27,7 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
         var query = db.WeeklyReports.AsNoTracking().Where(r => r.Disease == disease && r.WeekSystem == system);
         if (!string.IsNullOrEmpty(unit))
         {
+            RequireUnit(unit);
             query = query.Where(r => r.Unit == unit);
         }
         else if (!string.IsNullOrEmpty(country))
@@ -58,6 +60,17 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
     /// <summary>The current value first, then the values corrections replaced, newest first.</summary>
     public async Task<IReadOnlyList<ReportRevision>> HistoryAsync(string disease, string unit, int year, int week, WeekSystem system, CancellationToken cancellationToken)
     {
+        RequireDisease(disease);
+        RequireUnit(unit);
+        try
+        {
+            EpiWeek.Of(year, week, system);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ValidationException("epi_week", e.Message.Split(" (Parameter", 2)[0]);
+        }
+
         var report = await db.WeeklyReports.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Disease == disease && r.Unit == unit && r.WeekSystem == system && r.EpiYear == year && r.EpiWeek == week, cancellationToken)
             ?? throw new NotFoundException("Weekly report", $"{disease}/{unit}/{year}W{week}");
@@ -87,9 +100,7 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
                 .ToListAsync(cancellationToken))
             .Select(r => new WeeklyValue(EpiWeek.Of(r.EpiYear, r.EpiWeek, system), r.Cases))
             .ToList();
-        var weeks = history.Select(v => v.Week).ToHashSet();
-        var signals = detection.Detect(definition, history, weeks);
-        var outbreaks = detection.Backtest(definition, history)?.Outbreaks ?? [];
+        var (signals, outbreaks) = detection.Analyse(definition, history, history.Select(v => v.Week).ToHashSet());
         return new Backtest(signals, outbreaks, history.Count);
     }
 
@@ -124,30 +135,43 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
         return await query.OrderByDescending(n => n.SentAt).Take(500).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Medians per country: from the end of the epi week and from the report to the signal, and from the signal to verification.</summary>
+    /// <summary>
+    /// Medians per country, computed by PostgreSQL: from the end of the epi week to the report
+    /// (reporting timeliness); from the end of the week to the signal, for signals that opened or fed
+    /// an alert (a backfill's history signals would only measure when the backfill ran); from an
+    /// alert's opening to its verification. Detection runs in the ingest's own transaction, so a
+    /// report's signal is raised the moment the report arrives.
+    /// </summary>
     public async Task<IReadOnlyList<CountryTimeliness>> TimelinessAsync(string? country, int year, CancellationToken cancellationToken)
     {
-        var signals = db.Signals.AsNoTracking();
-        signals = string.IsNullOrEmpty(country) ? signals : signals.Where(s => s.Country == country);
-        signals = year == 0 ? signals : signals.Where(s => s.EpiYear == year);
-        var rows = await signals.Select(s => new { s.Country, s.WeekStart, s.DetectedAt, s.ReportReceivedAt }).ToListAsync(cancellationToken);
-        var alerts = db.Alerts.AsNoTracking().Where(a => a.VerifiedAt != null);
-        alerts = string.IsNullOrEmpty(country) ? alerts : alerts.Where(a => a.Country == country);
-        alerts = year == 0 ? alerts : alerts.Where(a => a.OpenedAt.Year == year);
-        var verified = await alerts.Select(a => new { a.Country, a.OpenedAt, a.VerifiedAt }).ToListAsync(cancellationToken);
+        const string hours = "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM {0}) / 3600)";
+        var reports = await MediansAsync(
+            $"SELECT country AS \"Country\", count(*)::int AS \"Count\", {string.Format(CultureInfo.InvariantCulture, hours, "received_at - (week_start + 7)::timestamptz")} AS \"Hours\" FROM weekly_reports WHERE (@year = 0 OR epi_year = @year) GROUP BY country",
+            year, cancellationToken);
+        var signals = await MediansAsync(
+            $"SELECT country AS \"Country\", count(*)::int AS \"Count\", {string.Format(CultureInfo.InvariantCulture, hours, "detected_at - (week_start + 7)::timestamptz")} AS \"Hours\" FROM signals WHERE alert_id IS NOT NULL AND (@year = 0 OR epi_year = @year) GROUP BY country",
+            year, cancellationToken);
+        var verified = await MediansAsync(
+            $"SELECT a.country AS \"Country\", count(*)::int AS \"Count\", {string.Format(CultureInfo.InvariantCulture, hours, "a.verified_at - a.opened_at")} AS \"Hours\" FROM alerts a WHERE a.verified_at IS NOT NULL AND (@year = 0 OR EXISTS (SELECT 1 FROM signals s WHERE s.alert_id = a.id AND s.epi_year = @year)) GROUP BY a.country",
+            year, cancellationToken);
 
         return [.. MemberCountries.All.Order(StringComparer.Ordinal)
             .Where(c => string.IsNullOrEmpty(country) || c == country)
-            .Select(c =>
-            {
-                var own = rows.Where(r => r.Country == c).ToList();
-                var checkedAlerts = verified.Where(v => v.Country == c).ToList();
-                return new CountryTimeliness(c, own.Count,
-                    Median(own.Select(r => (r.DetectedAt - new DateTimeOffset(r.WeekStart.AddDays(7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).TotalHours)),
-                    Median(own.Select(r => (r.DetectedAt - r.ReportReceivedAt).TotalHours)),
-                    checkedAlerts.Count,
-                    Median(checkedAlerts.Select(v => (v.VerifiedAt!.Value - v.OpenedAt).TotalHours)));
-            })];
+            .Select(c => new CountryTimeliness(c,
+                reports.GetValueOrDefault(c)?.Count ?? 0, reports.GetValueOrDefault(c)?.Hours ?? 0,
+                signals.GetValueOrDefault(c)?.Count ?? 0, signals.GetValueOrDefault(c)?.Hours ?? 0,
+                verified.GetValueOrDefault(c)?.Count ?? 0, verified.GetValueOrDefault(c)?.Hours ?? 0))];
+    }
+
+    private async Task<Dictionary<string, CountryMedian>> MediansAsync(string sql, int year, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<CountryMedian>(sql, new Npgsql.NpgsqlParameter("year", year)).ToDictionaryAsync(m => m.Country, cancellationToken);
+
+    /// <summary>One country's count and median, as the timeliness SQL returns them.</summary>
+    private sealed class CountryMedian
+    {
+        public string Country { get; init; } = "";
+        public int Count { get; init; }
+        public double Hours { get; init; }
     }
 
     private async Task<IReadOnlyList<(Alert, IReadOnlyList<Guid>)>> WithSignalsAsync(List<Alert> alerts, CancellationToken cancellationToken)
@@ -158,12 +182,15 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
         return [.. alerts.Select(a => (a, (IReadOnlyList<Guid>)[.. signals.Where(s => s.AlertId == a.Id).Select(s => s.Id)]))];
     }
 
-    private DiseaseDefinition RequireDisease(string disease) =>
-        reference.Disease(disease) ?? throw new ValidationException("disease", $"'{disease}' is not a disease under surveillance");
+    private DiseaseDefinition RequireDisease(string disease) => string.IsNullOrEmpty(disease)
+        ? throw new ValidationException("disease", "is required: a disease code such as dengue")
+        : reference.Disease(disease) ?? throw new ValidationException("disease", $"'{disease}' is not a disease under surveillance");
 
-    private static double Median(IEnumerable<double> values)
+    private void RequireUnit(string unit)
     {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        if (reference.Unit(unit) is null)
+        {
+            throw new ValidationException("unit", $"'{unit}' is not a first-level administrative unit of a member country (ISO 3166-2)");
+        }
     }
 }

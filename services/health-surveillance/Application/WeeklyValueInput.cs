@@ -23,7 +23,10 @@ public static class WeeklyValueValidation
     public const int MaxValuesPerBatch = 20_000;
     private const int MaxReportedProblems = 100;
 
-    public static IReadOnlyList<ValidatedValue> Validate(IReadOnlyList<WeeklyValueInput> values, Caller caller, ReferenceData reference)
+    /// <summary>Weeks before this year are refused: a typo such as 1024 would stay in a series for good.</summary>
+    public const int EarliestYear = 2000;
+
+    public static IReadOnlyList<ValidatedValue> Validate(IReadOnlyList<WeeklyValueInput> values, Caller caller, ReferenceData reference, DateOnly today)
     {
         if (values.Count == 0)
         {
@@ -71,6 +74,12 @@ public static class WeeklyValueValidation
             catch (ArgumentOutOfRangeException e)
             {
                 errors.Add(at + ".epi_week", e.Message.Split(" (Parameter", 2)[0]);
+            }
+
+            if (week is { } reported && (reported.Year < EarliestYear || reported.Start > today))
+            {
+                errors.Add(at + ".epi_week", $"{reported} is {(reported.Year < EarliestYear ? $"before {EarliestYear}" : "a week that has not begun yet")}");
+                week = null;
             }
 
             if (!seen.Add((v.Disease, v.Unit, v.System, v.EpiYear, v.EpiWeek)))

@@ -26,7 +26,6 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.Property(s => s.Note).HasColumnName("note").HasMaxLength(1000);
         builder.Property(s => s.Parameters).HasColumnName("parameters").HasColumnType("jsonb");
         builder.Property(s => s.DetectedAt).HasColumnName("detected_at");
-        builder.Property(s => s.ReportReceivedAt).HasColumnName("report_received_at");
         builder.Property(s => s.AlertId).HasColumnName("alert_id");
         builder.HasOne<Alert>().WithMany().HasForeignKey(s => s.AlertId).OnDelete(DeleteBehavior.Restrict);
         // A week is signalled once per method, however often it is re-ingested.
@@ -54,13 +53,16 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.VerifiedBy).HasColumnName("verified_by").HasMaxLength(200);
         builder.Property(a => a.Ihr!).HasColumnName("ihr").HasJsonConversion();
         builder.Property(a => a.AssessedAt).HasColumnName("assessed_at");
-        builder.Property(a => a.Response).HasColumnName("response").HasMaxLength(4000);
+        builder.Property(a => a.Response).HasColumnName("response").HasMaxLength(Alert.ActionsMaxLength);
         builder.Property(a => a.ClosedAt).HasColumnName("closed_at");
         builder.Property(a => a.Log).HasColumnName("log");
         builder.Property(a => a.Version).HasColumnName("version").IsConcurrencyToken();
         builder.HasIndex(a => new { a.Disease, a.Unit, a.Status });
         builder.HasIndex(a => new { a.Country, a.OpenedAt });
-        builder.Ignore(a => a.IsOpen);
+        builder.Property(a => a.WhoNotificationDue).HasColumnName("who_notification_due");
+        // One open alert per disease and unit: two ingests cannot each open one.
+        builder.HasIndex(a => new { a.Disease, a.Unit }).IsUnique()
+            .HasFilter("status NOT IN ('Closed', 'Discarded')").HasDatabaseName("ux_alerts_open_per_unit");
     }
 }
 

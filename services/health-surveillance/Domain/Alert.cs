@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lmc.BuildingBlocks.Domain;
 
 namespace Lmc.HealthSurveillance.Domain;
@@ -57,7 +58,11 @@ public sealed class Alert
     public List<string> Log { get; private set; } = [];
     public long Version { get; private set; }
 
-    public bool IsOpen => Status is not (AlertStatus.Closed or AlertStatus.Discarded);
+    /// <summary>When WHO must have been notified (IHR Annex 2): fixed at the first assessment that required it.</summary>
+    public DateTimeOffset? WhoNotificationDue { get; private set; }
+
+    public const int NoteMaxLength = 2000;
+    public const int ActionsMaxLength = 4000;
 
     public static Alert Open(Signal signal, DateTimeOffset now) => new()
     {
@@ -69,10 +74,11 @@ public sealed class Alert
         OpenedAt = now,
         FirstWeek = signal.WeekLabel,
         LastWeek = signal.WeekLabel,
-        Log = [$"{now:u} signal {signal.Method} in {signal.WeekLabel}: {signal.Observed} > {signal.Threshold:0.##}"],
+        Log = [SignalLine(signal, now)],
         Version = 1,
     };
 
+    /// <summary>A later signal of the same disease and unit; labels of one week system order as the weeks do.</summary>
     public void Attach(Signal signal, DateTimeOffset now)
     {
         if (string.CompareOrdinal(signal.WeekLabel, LastWeek) > 0)
@@ -80,9 +86,17 @@ public sealed class Alert
             LastWeek = signal.WeekLabel;
         }
 
-        Log = [.. Log, $"{now:u} signal {signal.Method} in {signal.WeekLabel}: {signal.Observed} > {signal.Threshold:0.##}"];
+        if (string.CompareOrdinal(signal.WeekLabel, FirstWeek) < 0)
+        {
+            FirstWeek = signal.WeekLabel;
+        }
+
+        Log = [.. Log, SignalLine(signal, now)];
         Version++;
     }
+
+    private static string SignalLine(Signal signal, DateTimeOffset now) => string.Create(CultureInfo.InvariantCulture,
+        $"{now:u} signal {signal.Method} in {signal.WeekLabel}: {signal.Observed:0.##} cases, statistic {signal.Statistic:0.##} against threshold {signal.Threshold:0.##}");
 
     /// <summary>The focal point's verification; Assess means verified, which notifies across the border.</summary>
     public void Verify(VerificationOutcome outcome, string note, string by, DateTimeOffset now)
@@ -96,7 +110,8 @@ public sealed class Alert
         {
             VerificationOutcome.Discard => AlertStatus.Discarded,
             VerificationOutcome.Monitor => AlertStatus.Monitoring,
-            _ => AlertStatus.Verified,
+            VerificationOutcome.Assess => AlertStatus.Verified,
+            _ => throw new ValidationException("outcome", "is required: discard, monitor or assess"),
         };
         if (outcome == VerificationOutcome.Assess || VerifiedAt is null)
         {
@@ -119,10 +134,17 @@ public sealed class Alert
             throw new RuleViolationException("alert.not-verified", $"The alert is {Name(Status)}; risk is assessed once it is verified.");
         }
 
+        if (!Enum.IsDefined(level))
+        {
+            throw new ValidationException("risk_level", "is required: low, moderate, high or very high");
+        }
+
         Status = AlertStatus.RiskAssessed;
         RiskLevel = level;
         Ihr = ihr;
         AssessedAt = now;
+        // A reassessment may raise the level; it does not move the clock already running for WHO.
+        WhoNotificationDue ??= ihr.NotifyWhoBy(now);
         Record($"risk assessed {level}; IHR Annex 2 criteria met {ihr.CriteriaMet}/4{(ihr.NotifyWho ? "; notify WHO within 24 h" : "")}", note, by, now);
     }
 
@@ -133,9 +155,9 @@ public sealed class Alert
             throw new RuleViolationException("alert.not-assessed", $"The alert is {Name(Status)}; a response follows the risk assessment.");
         }
 
-        if (string.IsNullOrWhiteSpace(actions))
+        if (string.IsNullOrWhiteSpace(actions) || actions.Length > ActionsMaxLength)
         {
-            throw new ValidationException("actions", "is required: what was done");
+            throw new ValidationException("actions", $"is required: what was done, at most {ActionsMaxLength} characters");
         }
 
         Status = AlertStatus.Responding;
@@ -145,9 +167,11 @@ public sealed class Alert
 
     public void Close(string note, string by, DateTimeOffset now)
     {
-        if (Status is not (AlertStatus.Monitoring or AlertStatus.Responding or AlertStatus.RiskAssessed))
+        // EWARS: response, then closure; an alert assessed as low risk may close without one.
+        if (!(Status is AlertStatus.Monitoring or AlertStatus.Responding || (Status == AlertStatus.RiskAssessed && RiskLevel == Domain.RiskLevel.Low)))
         {
-            throw new RuleViolationException("alert.not-closable", $"The alert is {Name(Status)}; close it after monitoring or a response.");
+            throw new RuleViolationException("alert.not-closable",
+                $"The alert is {Name(Status)}; close it after monitoring, after a response, or once assessed as low risk.");
         }
 
         Status = AlertStatus.Closed;
@@ -159,6 +183,11 @@ public sealed class Alert
 
     private void Record(string step, string? note, string by, DateTimeOffset now)
     {
+        if (note is { Length: > NoteMaxLength })
+        {
+            throw new ValidationException("note", $"at most {NoteMaxLength} characters");
+        }
+
         Log = [.. Log, $"{now:u} {step} by {by}{(string.IsNullOrWhiteSpace(note) ? "" : ": " + note.Trim())}"];
         Version++;
     }

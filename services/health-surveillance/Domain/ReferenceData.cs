@@ -87,6 +87,8 @@ public sealed class ReferenceData
             EndemicChannel = channel,
             // Aggregate systems report zero weeks by not reporting; a gap counts as no cases.
             MissingWeeks = MissingWeekPolicy.TreatAsZero,
+            // Channels are built from non-epidemic years only (DOMAIN.md).
+            EpidemicYears = d.Detection.EpidemicYears ?? [],
         };
         if (ears.Count > 0 || channel is not null)
         {
@@ -108,7 +110,7 @@ public sealed class ReferenceData
 
     private sealed record DiseaseFile(string Code, string Name, string? Icd10, bool IhrAlwaysNotifiable, DetectionFile Detection);
 
-    private sealed record DetectionFile(List<string> Ears, ChannelFile? EndemicChannel, int MinimumCases, bool AnyCaseIsSignal);
+    private sealed record DetectionFile(List<string> Ears, ChannelFile? EndemicChannel, int MinimumCases, bool AnyCaseIsSignal, List<int>? EpidemicYears);
 
     private sealed record ChannelFile(string Variant, int MinimumYears, int MaximumYears);
 }

@@ -25,8 +25,6 @@ public sealed class Signal
     /// <summary>The disease's detection settings as they were, so the signal can be reproduced.</summary>
     public string Parameters { get; init; } = "{}";
     public DateTimeOffset DetectedAt { get; init; }
-    /// <summary>When the report that raised it was received: report-to-signal timeliness.</summary>
-    public DateTimeOffset ReportReceivedAt { get; init; }
     public Guid? AlertId { get; set; }
 
     public string WeekLabel => EpiWeekLabel(WeekSystem, EpiYear, EpiWeek);

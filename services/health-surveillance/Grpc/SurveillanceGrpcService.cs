@@ -30,7 +30,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
                 Code = d.Code, Name = d.Name, Icd10 = d.Icd10 ?? "", AnyCaseIsSignal = d.AnyCaseIsSignal, IhrAlwaysNotifiable = d.IhrAlwaysNotifiable,
                 MinimumCases = d.MinimumCases,
             };
-            disease.Methods.AddRange(d.AnyCaseIsSignal ? ["ANY_CASE"] : d.MethodNames);
+            disease.Methods.AddRange(d.AnyCaseIsSignal ? [SignalDetection.AnyCase] : d.MethodNames);
             return disease;
         }));
         return Task.FromResult(response);
@@ -39,7 +39,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     [Authorize(Policy = ReadPolicy)]
     public override Task<ListAdminUnitsResponse> ListAdminUnits(ListAdminUnitsRequest request, ServerCallContext context)
     {
-        var country = OptionalCountry(request.Country);
+        var country = request.Country.OptionalCode("country");
         var response = new ListAdminUnitsResponse();
         response.Units.AddRange(reference.Units
             .Where(u => country is null || u.Country == country)
@@ -89,7 +89,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     [Authorize(Policy = ReadPolicy)]
     public override async Task<GetEpiCurveResponse> GetEpiCurve(GetEpiCurveRequest request, ServerCallContext context)
     {
-        var points = await queries.EpiCurveAsync(request.Disease, OptionalCountry(request.Country), request.Unit.ToUpperInvariant(), request.FromYear, request.ToYear,
+        var points = await queries.EpiCurveAsync(request.Disease, request.Country.OptionalCode("country"), request.Unit.ToUpperInvariant(), request.FromYear, request.ToYear,
             ToDomain(request.WeekSystem), context.CancellationToken);
         var response = new GetEpiCurveResponse();
         response.Points.AddRange(points.Select(p => new Contracts.HealthSurveillance.V1.EpiCurvePoint
@@ -103,7 +103,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     public override async Task<ListSignalsResponse> ListSignals(ListSignalsRequest request, ServerCallContext context)
     {
         var response = new ListSignalsResponse();
-        var signals = await queries.SignalsAsync(request.Disease, OptionalCountry(request.Country), request.Unit.ToUpperInvariant(), request.EpiYear, context.CancellationToken);
+        var signals = await queries.SignalsAsync(request.Disease, request.Country.OptionalCode("country"), request.Unit.ToUpperInvariant(), request.EpiYear, context.CancellationToken);
         response.Signals.AddRange(signals.Select(SurveillanceMapping.ToProto));
         return response;
     }
@@ -126,7 +126,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     public override async Task<ListAlertsResponse> ListAlerts(ListAlertsRequest request, ServerCallContext context)
     {
         var response = new ListAlertsResponse();
-        var found = await queries.AlertsAsync(OptionalCountry(request.Country), request.Disease, request.OpenOnly, context.CancellationToken);
+        var found = await queries.AlertsAsync(request.Country.OptionalCode("country"), request.Disease, request.OpenOnly, context.CancellationToken);
         response.Alerts.AddRange(found.Select(a => SurveillanceMapping.ToProto(a.Alert, a.Signals, IsBorder(a.Alert.Unit))));
         return response;
     }
@@ -182,7 +182,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     public override async Task<ListCrossBorderNoticesResponse> ListCrossBorderNotices(ListCrossBorderNoticesRequest request, ServerCallContext context)
     {
         var response = new ListCrossBorderNoticesResponse();
-        var notices = await queries.NoticesAsync(context.Caller(), OptionalCountry(request.Country), request.UnacknowledgedOnly, context.CancellationToken);
+        var notices = await queries.NoticesAsync(context.Caller(), request.Country.OptionalCode("country"), request.UnacknowledgedOnly, context.CancellationToken);
         response.Notices.AddRange(notices.Select(SurveillanceMapping.ToProto));
         return response;
     }
@@ -196,11 +196,12 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     public override async Task<GetTimelinessResponse> GetTimeliness(GetTimelinessRequest request, ServerCallContext context)
     {
         var response = new GetTimelinessResponse();
-        var rows = await queries.TimelinessAsync(OptionalCountry(request.Country), request.Year, context.CancellationToken);
+        var rows = await queries.TimelinessAsync(request.Country.OptionalCode("country"), request.Year, context.CancellationToken);
         response.Countries.AddRange(rows.Select(r => new Contracts.HealthSurveillance.V1.CountryTimeliness
         {
-            Country = CommonMapping.ToCountry(r.Country), Signals = r.Signals, MedianHoursWeekEndToSignal = r.WeekEndToSignalHours,
-            MedianHoursReportToSignal = r.ReportToSignalHours, Verified = r.Verified, MedianHoursSignalToVerification = r.SignalToVerificationHours,
+            Country = CommonMapping.ToCountry(r.Country), Reports = r.Reports, MedianHoursWeekEndToReport = r.WeekEndToReportHours,
+            Signals = r.Signals, MedianHoursWeekEndToSignal = r.WeekEndToSignalHours,
+            Verified = r.Verified, MedianHoursSignalToVerification = r.SignalToVerificationHours,
         }));
         return response;
     }

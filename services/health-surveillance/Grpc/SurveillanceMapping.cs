@@ -17,8 +17,6 @@ internal static class SurveillanceMapping
 
     public static Proto.WeekSystem ToProto(Weeks.WeekSystem system) => system == Weeks.WeekSystem.Mmwr ? Proto.WeekSystem.Mmwr : Proto.WeekSystem.Iso;
 
-    public static string? OptionalCountry(Country country) => country == Country.Unspecified ? null : country.ToCode();
-
     public static WeeklyValueInput ToInput(Proto.WeeklyValue value) =>
         new(value.Disease.Trim(), value.Unit.Trim().ToUpperInvariant(), value.EpiYear, value.EpiWeek, ToDomain(value.WeekSystem), value.Cases, value.Deaths);
 
@@ -90,8 +88,8 @@ internal static class SurveillanceMapping
                 UnusualOrUnexpected = ihr.Unusual,
                 RiskOfInternationalSpread = ihr.InternationalSpread,
                 RiskOfTravelOrTradeRestrictions = ihr.TravelOrTradeRestriction,
-                NotifyWho = ihr.NotifyWho,
-                NotifyWhoBy = alert.AssessedAt is { } assessed && ihr.NotifyWhoBy(assessed) is { } by ? Timestamp.FromDateTimeOffset(by) : null,
+                NotifyWho = ihr.NotifyWho || alert.WhoNotificationDue is not null,
+                NotifyWhoBy = alert.WhoNotificationDue is { } due ? Timestamp.FromDateTimeOffset(due) : null,
             };
         }
 

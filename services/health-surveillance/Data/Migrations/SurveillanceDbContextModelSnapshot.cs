@@ -226,9 +226,18 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
+                    b.Property<DateTimeOffset?>("WhoNotificationDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("who_notification_due");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Country", "OpenedAt");
+
+                    b.HasIndex("Disease", "Unit")
+                        .IsUnique()
+                        .HasDatabaseName("ux_alerts_open_per_unit")
+                        .HasFilter("status NOT IN ('Closed', 'Discarded')");
 
                     b.HasIndex("Disease", "Unit", "Status");
 
@@ -411,10 +420,6 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("parameters");
-
-                    b.Property<DateTimeOffset>("ReportReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("report_received_at");
 
                     b.Property<double>("Statistic")
                         .HasColumnType("double precision")
