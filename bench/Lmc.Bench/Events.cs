@@ -191,12 +191,20 @@ public static class Events
         }
 
         await host.StartAsync();
-        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        var options = new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(connectionString).Options;
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        if (health != BusHealthStatus.Healthy)
+        {
+            throw new InvalidOperationException($"The bench's bus is {health} after 30 s; is RabbitMQ up?");
+        }
+
+        // Producers get their DbContext from the host, as a service does: with the interceptors that
+        // wake the outbox dispatcher at commit (a context built by hand would wait for the poll).
+        var scopes = host.Services.GetRequiredService<IServiceScopeFactory>();
 
         async Task Produce(int i, Guid id)
         {
-            await using var db = new BenchDbContext(options);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
             db.Publish(new ProjectSubmitted(id, "TH", "water-resources", i, DateTimeOffset.UtcNow), id);
             await db.SaveChangesAsync();
             Clock.Committed[id] = Stopwatch.GetTimestamp();

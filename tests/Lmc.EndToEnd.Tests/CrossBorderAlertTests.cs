@@ -34,7 +34,7 @@ public sealed class CrossBorderAlertTests(PlatformFixture platform)
             $$"""{ "value": { "disease": "dengue", "unit": "LA-SV", "epiYear": {{ISOWeek.GetYear(lastWeek)}}, "epiWeek": {{ISOWeek.GetWeekOfYear(lastWeek)}}, "cases": 64 } }""");
         var signals = surge.GetProperty("result").GetProperty("signals").EnumerateArray().ToList();
         Assert.Contains(signals, s => s.GetProperty("method").GetString() == "EARS_C1");
-        var alertId = signals[0].GetProperty("alertId").GetString()!;
+        var alertId = signals.First(s => s.GetProperty("method").GetString() == "EARS_C1").GetProperty("alertId").GetString()!;
 
         var verified = await lao.PostAsync($"/api/v1/alerts/{alertId}:verify", """{ "outcome": "VERIFICATION_OUTCOME_ASSESS", "note": "NS1-positive cluster near the bridge" }""");
         Assert.Equal("ALERT_STATUS_VERIFIED", verified.GetProperty("alert").GetProperty("status").GetString());

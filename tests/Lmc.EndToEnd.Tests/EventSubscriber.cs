@@ -14,6 +14,7 @@ public sealed class EventSubscriber : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
+    private string _eventName = "";
 
     private EventSubscriber(IConnection connection, IChannel channel)
     {
@@ -29,7 +30,7 @@ public sealed class EventSubscriber : IAsyncDisposable
         var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
         await channel.QueueBindAsync(queue.QueueName, eventName, "");
 
-        var subscriber = new EventSubscriber(connection, channel);
+        var subscriber = new EventSubscriber(connection, channel) { _eventName = eventName };
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {
@@ -45,13 +46,20 @@ public sealed class EventSubscriber : IAsyncDisposable
     public async Task<JsonElement> ReceiveAsync(Func<JsonElement, bool> match, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        while (true)
+        try
         {
-            var envelope = await _received.Reader.ReadAsync(cancellation.Token);
-            if (match(envelope.GetProperty("message")))
+            while (true)
             {
-                return envelope;
+                var envelope = await _received.Reader.ReadAsync(cancellation.Token);
+                if (match(envelope.GetProperty("message")))
+                {
+                    return envelope;
+                }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No matching {_eventName} arrived within {timeout.TotalSeconds:0} s.");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class GatewayRest(Uri gateway, string token)
         using var http = Client();
         var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        return (response.StatusCode, Json(text, $"POST {path}", response.StatusCode));
     }
 
     public async Task<JsonElement> GetAsync(string path)
@@ -29,7 +29,26 @@ public sealed class GatewayRest(Uri gateway, string token)
         var response = await http.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        return Json(text, $"GET {path}", response.StatusCode);
+    }
+
+    /// <summary>The body as JSON; a body that is not JSON fails with the status and the text, not a parser error.</summary>
+    private static JsonElement Json(string text, string call, HttpStatusCode status)
+    {
+        if (text.Length == 0)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            Assert.Fail($"{call}: {(int)status} with a body that is not JSON: {text}");
+            throw;
+        }
     }
 
     private HttpClient Client()
