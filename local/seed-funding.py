@@ -10,17 +10,15 @@ Usage: seed-funding.py <gateway> [--complete <project id>,...]
 The calls' windows are open at seeding time (the history is entered now); amounts are
 illustrative, apart from the USD 300 million the fund was announced with in 2016.
 """
-import json
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GATEWAY = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "http://localhost:8080"
+if "--complete" in sys.argv and sys.argv.index("--complete") + 1 >= len(sys.argv):
+    sys.exit("seed-funding: --complete needs a comma-separated list of project ids")
 COMPLETE = set(sys.argv[sys.argv.index("--complete") + 1].split(",")) if "--complete" in sys.argv else set()
 
 # Envelopes per call year in USD; China, the fund's source, keeps a smaller share.
@@ -39,31 +37,18 @@ AREA_SLUG = {
     "PRIORITY_AREA_WATER_RESOURCES": "water-resources",
     "PRIORITY_AREA_AGRICULTURE_AND_POVERTY_REDUCTION": "agriculture-and-poverty-reduction",
 }
-_tokens = {}
+sys.path.insert(0, str(HERE))
+from lmc_api import Gateway  # noqa: E402  (beside this script)
 
-
-def token(country, role):
-    """A development client's token from the identity service (cached for five minutes)."""
-    key = (country, role)
-    if key not in _tokens or time.time() - _tokens[key][1] > 300:
-        args = [str(HERE / "token.sh"), "--role", role] + (["--country", country] if country else [])
-        _tokens[key] = (subprocess.run(args, check=True, capture_output=True, text=True).stdout.strip(), time.time())
-    return _tokens[key][0]
+_gateway = Gateway(GATEWAY, "seed-funding")
 
 
 def call(method, path, who, body=None, ok=(200,)):
-    """A JSON request through the gateway; exits on an unexpected status."""
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(GATEWAY + path, data=data, method=method, headers={
-        "Authorization": "Bearer " + token(*who), "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as error:
-        text = error.read().decode()
-        if error.code in ok:
-            return error.code, json.loads(text or "{}")
-        sys.exit(f"seed-funding: {method} {path}: {error.code} {text}")
+    """A JSON request through the gateway as WHO (country, role); exits on an unexpected status."""
+    status, result = _gateway.call(method, path, who, body)
+    if status not in ok:
+        sys.exit(f"seed-funding: {method} {path}: {status} {result}")
+    return status, result if isinstance(result, dict) else {}
 
 
 def usd(amount):
@@ -96,10 +81,16 @@ def main():
     _, listing = call("GET", "/api/v1/projects?page.pageSize=200", approver)
     projects = [p for p in listing.get("projects", []) if p["status"] in ("PROJECT_STATUS_ADOPTED", "PROJECT_STATUS_IN_PROGRESS") and p.get("adoptedForYear")]
     grants = 0
+    left = {}  # what each country's envelope still holds in each call
     for project in projects:
         country = project["leadCountry"].removeprefix("COUNTRY_")
         year = min(max(project["adoptedForYear"], 2018), 2021)
-        requested = min(Decimal(project["budget"]["amount"]) * Decimal("0.8"), Decimal(ENVELOPE[country])).quantize(Decimal("1000"))
+        envelope = left.setdefault((country, year), Decimal(ENVELOPE[country]))
+        requested = min(Decimal(project["budget"]["amount"]) * Decimal("0.8"), envelope).quantize(Decimal("1000"), rounding="ROUND_DOWN")
+        if requested < 1000:
+            print(f"Seed: no room left in {country}'s {year} envelope for {project['title']}; not applied.")
+            continue
+        left[(country, year)] = envelope - requested
         _, applied = call("POST", "/api/v1/funding/applications", (country, "secretariat"), {
             "callYear": year, "projectId": project["projectId"], "requested": usd(requested), "idempotencyKey": "seed-apply-" + project["projectId"]})
         application = applied["application"]["id"]
@@ -126,6 +117,8 @@ def main():
                 if current["grant"]["tranches"][n - 1]["status"] == "TRANCHE_STATUS_RELEASED":
                     break
                 time.sleep(0.5)
+            else:
+                sys.exit(f"seed-funding: tranche {n} of grant {grant} was not released 30 s after the report's acceptance")
             call("POST", f"/api/v1/funding/grants/{grant}/tranches/{n}:disburse", approver,
                  {"idempotencyKey": f"seed-disburse-{grant}-{n}", "valueDate": f"{year}-{min(4 * n + 1, 12):02d}-{15 if n < 3 else 30}"})
         if done:

@@ -24,24 +24,21 @@ would send. Python 3 standard library only.
 
 import argparse
 import datetime
-import email.utils
 import json
 import math
 import random
-import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
 # --- Where things are -------------------------------------------------------------------------
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from lmc_api import Gateway as ApiGateway  # noqa: E402  (beside this script)
 SEED_DIR = HERE.parent / "services" / "health-surveillance" / "Seed"
-TOKEN_SCRIPT = HERE / "token.sh"
 DEFAULT_GATEWAY = "http://localhost:8080"
 
 # --- Run settings -----------------------------------------------------------------------------
@@ -49,18 +46,12 @@ DEFAULT_GATEWAY = "http://localhost:8080"
 COUNTRIES = ["KH", "CN", "LA", "MM", "TH", "VN"]
 # A country reports only its own units, as its health focal point.
 ROLE = "health-focal-point"
-# Tokens last 10 minutes; fetch a fresh one well before that.
-TOKEN_MAX_AGE_SECONDS = 5 * 60
 # Values per bulk request. The service accepts more (20,000), but each request is one transaction
 # that also runs detection over every series it touches; smaller ones keep that short.
 MAX_VALUES_PER_REQUEST = 5000
 # The gateway refuses bodies over 1 MiB; stay well under it.
 MAX_BODY_BYTES = 768 * 1024
-# Rate limiting (429): how often to wait and try again before giving up, and the wait when the
-# gateway sends no Retry-After.
-MAX_RATE_LIMIT_RETRIES = 60
-DEFAULT_RETRY_AFTER_SECONDS = 1.0
-HTTP_TIMEOUT_SECONDS = 300
+# Tokens, rate limiting (429) and timeouts are lmc_api's.
 
 # --- What to generate -------------------------------------------------------------------------
 
@@ -463,84 +454,30 @@ def split_requests(values):
     return bodies
 
 
-class Gateway:
-    """The gateway's REST API with one cached focal-point token per country."""
+class Gateway(ApiGateway):
+    """The gateway as each country's health focal point."""
 
     def __init__(self, base_url):
-        self.base_url = base_url.rstrip("/")
-        self.tokens = {}
-
-    def token(self, country):
-        """COUNTRY's health focal-point token from local/token.sh, fetched again after 5 minutes."""
-        cached = self.tokens.get(country)
-        if cached and time.monotonic() - cached[1] < TOKEN_MAX_AGE_SECONDS:
-            return cached[0]
-        done = subprocess.run([str(TOKEN_SCRIPT), "--country", country, "--role", ROLE],
-                              capture_output=True, text=True)
-        token = done.stdout.strip()
-        if done.returncode != 0 or not token:
-            sys.stderr.write(done.stderr)
-            sys.exit(f"seed-surveillance: no token for {country} {ROLE}")
-        self.tokens[country] = (token, time.monotonic())
-        return token
+        super().__init__(base_url, "seed-surveillance")
 
     def call(self, method, path, country, body=None):
-        """Send a request as COUNTRY's focal point; (status, parsed JSON or text). Waits on 429."""
-        for _ in range(MAX_RATE_LIMIT_RETRIES + 1):
-            request = urllib.request.Request(self.base_url + path, data=body, method=method)
-            request.add_header("Authorization", "Bearer " + self.token(country))
-            request.add_header("Accept", "application/json")
-            if body is not None:
-                request.add_header("Content-Type", "application/json")
-            try:
-                with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_SECONDS) as response:
-                    return response.status, parse(response.read())
-            except urllib.error.HTTPError as error:
-                text = error.read()
-                if error.code == 429:
-                    time.sleep(retry_after(error.headers.get("Retry-After")))
-                    continue
-                return error.code, parse(text)
-            except (urllib.error.URLError, OSError) as error:
-                sys.exit(f"seed-surveillance: {method} {self.base_url + path} failed: {error}")
-        sys.exit(f"seed-surveillance: {method} {path} still rate-limited after {MAX_RATE_LIMIT_RETRIES} retries")
+        return super().call(method, path, (country, ROLE), body)
 
 
-def parse(raw):
-    """JSON if it is JSON, else the text (for error messages)."""
-    text = raw.decode("utf-8", errors="replace")
-    try:
-        return json.loads(text) if text.strip() else {}
-    except json.JSONDecodeError:
-        return text
-
-
-def retry_after(header):
-    """Seconds to wait from a Retry-After header (seconds or an HTTP date)."""
-    if not header:
-        return DEFAULT_RETRY_AFTER_SECONDS
-    try:
-        return max(0.0, float(header))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(header)
-        return max(0.0, (when - datetime.datetime.now(when.tzinfo)).total_seconds())
-    except (TypeError, ValueError):
-        return DEFAULT_RETRY_AFTER_SECONDS
-
-
-def already_seeded(gateway):
-    """True when the service already has dengue cases in Lao PDR in 2020."""
-    query = urllib.parse.urlencode({"disease": DENGUE, "country": "COUNTRY_LA",
-                                    "fromYear": 2020, "toYear": 2020})
-    status, result = gateway.call("GET", "/api/v1/epi-curves?" + query, "LA")
-    if status == 404:
-        return False
-    if status != 200 or not isinstance(result, dict):
-        print(f"seed-surveillance: GET /api/v1/epi-curves answered {status}: {result}", file=sys.stderr)
-        sys.exit(1)
-    return any(int(p.get("cases", 0) or 0) > 0 for p in result.get("points", []))
+def seeded_countries(gateway):
+    """The countries whose 2020 dengue data the service has already: a run stopped half-way is
+    finished by the next, country by country."""
+    done = set()
+    for country in COUNTRIES:
+        query = urllib.parse.urlencode({"disease": DENGUE, "country": "COUNTRY_" + country,
+                                        "fromYear": 2020, "toYear": 2020})
+        status, result = gateway.call("GET", "/api/v1/epi-curves?" + query, country)
+        if status != 200 or not isinstance(result, dict):
+            print(f"seed-surveillance: GET /api/v1/epi-curves answered {status}: {result}", file=sys.stderr)
+            sys.exit(1)
+        if any(int(p.get("cases", 0) or 0) > 0 for p in result.get("points", [])):
+            done.add(country)
+    return done
 
 
 def send(gateway, values):
@@ -665,11 +602,14 @@ def main():
         return 0
 
     gateway = Gateway(args.gateway)
-    if already_seeded(gateway):
+    done = seeded_countries(gateway)
+    if done == set(COUNTRIES):
         print("Seed: surveillance data exists already.")
         return 0
 
     values, series, plans = generate(units, border, pairs, weeks)
+    # The same generator every run, so what was sent before is sent again only where it is missing.
+    values = {country: rows for country, rows in values.items() if country not in done}
     print(f"Seed: surveillance data {weeks[0][0]}-W{weeks[0][1]:02d} to "
           f"{weeks[-1][0]}-W{weeks[-1][1]:02d}, {sum(len(v) for v in values.values()):,} values...")
     totals = send(gateway, values)

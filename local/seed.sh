@@ -18,8 +18,17 @@ token() { "$here/token.sh" "$@"; }
 admin=$(token --role admin)
 declare -A tokens ids
 
-secretariat() { local c=$1; [ -n "${tokens[$c]:-}" ] || tokens[$c]=$(token --country "$c" --role secretariat); printf '%s' "${tokens[$c]}"; }
+# The six secretariats' tokens, fetched once here: a cache filled inside $(...) would be lost with
+# the subshell, and a token per call would make the nomination window hard to meet.
+for c in CN KH LA MM TH VN; do tokens[$c]=$(token --country "$c" --role secretariat); done
+secretariat() { printf '%s' "${tokens[$1]}"; }
 post() { curl -sS -X POST "$gateway$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"; }
+# must <path> <token> <json>: a step the rest of the seed depends on; its failure stops the seed.
+must() {
+  local out; out=$(curl -sS --fail-with-body -X POST "$gateway$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3") \
+    || { echo "seed: POST $1 failed: $out" >&2; exit 1; }
+  printf '%s' "$out"
+}
 
 # project <key> <lead> <AREA> <area-slug> <title> <USD amount> <start> <end> <paragraphs> <DAC code> <partners...>
 project() {
@@ -151,16 +160,16 @@ if curl -sf -o /dev/null "$gateway/api/v1/annual-lists/2018" -H "Authorization: 
   echo "Seed: the annual lists exist already; projects refreshed."
 else
   fresh_lists=1
-  deadline=$(date -u -d '+6 seconds' +%Y-%m-%dT%H:%M:%SZ)
+  deadline=$(date -u -d '+15 seconds' +%Y-%m-%dT%H:%M:%SZ)
   for year in 2018 2019 2020 2021; do
-    post /api/v1/annual-lists "$admin" "{\"year\":$year,\"nominationDeadline\":\"$deadline\"}" >/dev/null
+    must /api/v1/annual-lists "$admin" "{\"year\":$year,\"nominationDeadline\":\"$deadline\"}" >/dev/null
     for key in ${cycles[$year]}; do
-      post "/api/v1/annual-lists/$year:nominate" "$(secretariat "${leads[$key]}")" "{\"projectId\":\"${ids[$key]}\"}" >/dev/null
+      must "/api/v1/annual-lists/$year:nominate" "$(secretariat "${leads[$key]}")" "{\"projectId\":\"${ids[$key]}\"}" >/dev/null
     done
   done
   step mm-sme cancel
-  sleep 7
-  for year in 2018 2019 2020 2021; do post "/api/v1/annual-lists/$year:compile" "$admin" '{}' >/dev/null; done
+  while [ "$(date -u +%s)" -le "$(date -u -d "$deadline" +%s)" ]; do sleep 1; done
+  for year in 2018 2019 2020 2021; do must "/api/v1/annual-lists/$year:compile" "$admin" '{}' >/dev/null; done
 fi
 
 if curl -sS "$gateway/api/v1/meetings?bodyId=fmm" -H "Authorization: Bearer $admin" | grep -q '"symbol"'; then
@@ -171,10 +180,12 @@ fi
 
 if [ "$fresh_lists" = 1 ]; then
   # The adoptions travel through RabbitMQ: wait until the last one is applied.
+  adopted=""
   for _ in $(seq 1 30); do
-    curl -s "$gateway/api/v1/projects/${ids[cn-power]}" -H "Authorization: Bearer $admin" | grep -q PROJECT_STATUS_ADOPTED && break
+    curl -s "$gateway/api/v1/projects/${ids[cn-power]}" -H "Authorization: Bearer $admin" | grep -q PROJECT_STATUS_ADOPTED && { adopted=1; break; }
     sleep 1
   done
+  [ -n "$adopted" ] || { echo "seed: the FMM's adoption of the 2021 list did not reach the projects service in 30 s; see the dashboard" >&2; exit 1; }
   for key in th-flood-ew cn-wrc-exchange la-road-training mm-rice-seed vn-animal-ew kh-dengue vn-salinity kh-single-window th-villages cn-parks la-dry-port th-ecommerce cn-power; do
     step "$key" start
   done

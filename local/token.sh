@@ -7,10 +7,10 @@ set -euo pipefail
 country="" role="" scope="" issuer="${LMC_ISSUER:-http://localhost:5001}"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --country) country=$(echo "$2" | tr 'A-Z' 'a-z'); shift 2 ;;
-    --role) [ -z "$role" ] || { echo "one role per development client; an admin grants more (see README)" >&2; exit 2; }; role="$2"; shift 2 ;;
-    --scope) scope="$2"; shift 2 ;;
-    --issuer) issuer="$2"; shift 2 ;;
+    --country) country=$(echo "${2:?--country needs a value}" | tr 'A-Z' 'a-z'); shift 2 ;;
+    --role) [ -z "$role" ] || { echo "one role per development client; an admin grants more (see README)" >&2; exit 2; }; role="${2:?--role needs a value}"; shift 2 ;;
+    --scope) scope="${2:?--scope needs a value}"; shift 2 ;;
+    --issuer) issuer="${2:?--issuer needs a value}"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
