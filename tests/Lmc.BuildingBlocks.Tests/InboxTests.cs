@@ -86,16 +86,10 @@ public sealed class InboxTests : IAsyncLifetime
         var bus = _host.Services.GetRequiredService<IBus>();
         var projects = Enumerable.Range(0, 120).Select(_ => Guid.NewGuid()).ToList();
         var messageIds = projects.ToDictionary(p => p, _ => NewId.NextGuid());
-        foreach (var project in projects)
-        {
-            await bus.Publish(new ProjectEndorsed(project, "TH", "water-resources", "jwg", 1, DateTimeOffset.UtcNow), c => c.MessageId = messageIds[project]);
-        }
-
-        // Every tenth message again, under the same id: in the same batch or a later one.
-        foreach (var project in projects.Where((_, i) => i % 10 == 0))
-        {
-            await bus.Publish(new ProjectEndorsed(project, "TH", "water-resources", "jwg", 1, DateTimeOffset.UtcNow), c => c.MessageId = messageIds[project]);
-        }
+        // All at once, so that batches form; every tenth message twice under the same id, in the
+        // same batch or a later one.
+        await Task.WhenAll(projects.Concat(projects.Where((_, i) => i % 10 == 0)).Select(project =>
+            bus.Publish(new ProjectEndorsed(project, "TH", "water-resources", "jwg", 1, DateTimeOffset.UtcNow), c => c.MessageId = messageIds[project])));
 
         await Eventually.TrueAsync(async () =>
         {
@@ -106,6 +100,9 @@ public sealed class InboxTests : IAsyncLifetime
 
         await using var check = TestDbContext.Open(_db);
         Assert.Equal(projects.Count, await check.Effects.CountAsync(e => projects.Contains(e.ProjectId)));
-        Assert.Equal(projects.Count, await check.InboxMessages.CountAsync(m => m.Consumer == nameof(EndorsedEffects)));
+        var recorded = await check.InboxMessages.Where(m => m.Consumer == nameof(EndorsedEffects)).ToListAsync();
+        Assert.Equal(projects.Count, recorded.Count);
+        // A batch records its ids with one timestamp: more than one message shared a batch.
+        Assert.Contains(recorded.GroupBy(m => m.ProcessedAt), batch => batch.Count() > 1);
     }
 }

@@ -96,7 +96,12 @@ public static class MessagingTestHost
         builder.AddLmcMessaging<TestDbContext>(bus =>
         {
             bus.AddConsumer<SubmittedEffects>();
-            bus.AddConsumer<EndorsedEffects>(c => BatchInbox.Configure(c));
+            // Its own endpoint may hold many messages (the bus's default here is one), so batches form.
+            bus.AddConsumer<EndorsedEffects>(c => BatchInbox.Configure(c)).Endpoint(e =>
+            {
+                e.PrefetchCount = 100;
+                e.ConcurrentMessageLimit = 100;
+            });
         });
         return builder.Build();
     }

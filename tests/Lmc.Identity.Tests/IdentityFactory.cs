@@ -1,57 +1,35 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Grpc.Core;
-using Grpc.Net.Client;
 using Lmc.Contracts.Identity.V1;
 using Lmc.Identity.Application;
+using Lmc.Identity.Data;
 using Lmc.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Lmc.Identity.Tests;
 
 /// <summary>The identity service in-process on its own database and vhost.</summary>
-public class IdentityFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class IdentityFactory : ServiceFactory<Program, IdentityDbContext>
 {
     public const string Issuer = "http://localhost/";
-
-    private IsolatedInfrastructure _infrastructure = null!;
-    private string _connectionString = null!;
-
-    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Set by factories that drive the clock (signing-key rotation).</summary>
     protected FakeTimeProvider? Clock { get; init; }
 
-    public async Task InitializeAsync()
-    {
-        _infrastructure = await IsolatedInfrastructure.CreateAsync();
-        _connectionString = await _infrastructure.CreateDatabaseAsync("identity");
-        _ = Server;
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _infrastructure.DisposeAsync();
-    }
+    protected override string DatabaseName => "identity";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:identity", _connectionString);
-        builder.UseSetting("ConnectionStrings:rabbitmq", _infrastructure.RabbitMqUri);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
+        base.ConfigureWebHost(builder);
+        // The identity service validates its own tokens: the issuer is its authority, not the development key.
         builder.UseSetting("Auth:Authority", Issuer);
         builder.UseSetting("Identity:Issuer", Issuer);
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Debug");
         builder.UseSetting("Logging:LogLevel:OpenIddict", "Debug");
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -92,9 +70,7 @@ public class IdentityFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
-    public IdentityAdminService.IdentityAdminServiceClient AdminClient() =>
-        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
-
+    public IdentityAdminService.IdentityAdminServiceClient AdminClient() => new(Channel());
 }
 
 /// <summary>An identity service whose clock the test moves.</summary>

@@ -21,7 +21,7 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
     public override async Task<RegisterClientResponse> RegisterClient(RegisterClientRequest request, ServerCallContext context)
     {
         var (client, secret) = await administration.RegisterAsync(
-            context.Caller(), request.ClientId, request.DisplayName, request.Country.ToCode(), request.Roles, request.Scopes, context.CancellationToken);
+            context.Caller(), request.ClientId, request.DisplayName, request.Country.OptionalCode("country"), request.Roles, request.Scopes, context.CancellationToken);
         return new RegisterClientResponse { Client = ToProto(client), ClientSecret = secret };
     }
 
@@ -34,7 +34,7 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
     {
         var after = string.IsNullOrEmpty(request.Page?.PageToken) ? null : request.Page.PageToken;
         var (items, next) = await administration.ListAsync(
-            context.Caller(), request.Country.ToCode(), request.Page.PageSize(), after, context.CancellationToken);
+            context.Caller(), request.Country.OptionalCode("country"), request.Page.PageSize(), after, context.CancellationToken);
         var response = new ListClientsResponse { Page = new PageResponse { NextPageToken = next ?? "" } };
         response.Clients.AddRange(items.Select(ToProto));
         return response;
