@@ -36,6 +36,8 @@ public sealed class GrantLifecycleTests(FundingServiceFactory service)
         }, because: "the accepted report to release tranche 1");
         Assert.Equal(TrancheStatus.AwaitingReport, released.Tranches[1].Status);
 
+        Assert.Equal(StatusCode.InvalidArgument, await Refusals.StatusOf(() => _client.DisburseTrancheAsync(
+            new DisburseTrancheRequest { GrantId = grant.Id, Number = 1, IdempotencyKey = "before-commitment", ValueDate = "2020-01-01" }, Approver).ResponseAsync));
         var disbursed = await _client.DisburseTrancheAsync(new DisburseTrancheRequest { GrantId = grant.Id, Number = 1, IdempotencyKey = "t1" }, Approver);
         Assert.Equal("3", disbursed.Entry.IatiTransactionType);
         Assert.Equal(100_000m, Amount(disbursed.Grant.Disbursed));

@@ -111,7 +111,8 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
             var application = await db.Applications.SingleAsync(a => a.Id == id, cancellationToken);
             application.EnsureVersion(expectedVersion);
             var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Year == application.CallYear, cancellationToken);
-            var grant = Grant.Create(application, tranches, now);
+            var date = valueDate ?? DateOnly.FromDateTime(now.UtcDateTime);
+            var grant = Grant.Create(application, tranches, date, now);
             application.Approve(grant.Id, caller.Subject);
 
             var envelope = call.EnvelopeOf(application.Country);
@@ -128,7 +129,6 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
             }
 
             db.Grants.Add(grant);
-            var date = valueDate ?? DateOnly.FromDateTime(now.UtcDateTime);
             ledger.Append(LedgerKind.Commitment, grant.CommittedUsd, date, caller.Subject, now, $"Grant for {application.ProjectTitle} ({call.Year} call)", grant);
             db.Publish(new CommitmentMade(grant.Id, grant.ProjectId, grant.Country, grant.PriorityArea, grant.CallYear, grant.CommittedUsd, date, "original", now), grant.Id);
             db.RememberIdempotentResult(scope, idempotencyKey, hash, grant.Id.ToString());

@@ -84,9 +84,9 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
             }
 
             var value = grant.CheckDisbursement(number, amount);
-            if (date < DateOnly.FromDateTime(grant.CreatedAt.UtcDateTime))
+            if (date < grant.CommittedOn)
             {
-                throw new ValidationException("value_date", $"must not be before the grant's approval on {DateOnly.FromDateTime(grant.CreatedAt.UtcDateTime).ToIsoDate()}");
+                throw new ValidationException("value_date", $"must not be before the grant's commitment on {grant.CommittedOn.ToIsoDate()}");
             }
 
             grant.RecordDisbursement(number, value);

@@ -66,6 +66,7 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Property(g => g.Amendments).HasColumnName("amendments").HasJsonConversion();
         builder.Property(g => g.FinalReport).HasColumnName("final_report").HasMaxLength(Grant.FinalReportMaxLength);
         builder.Property(g => g.CreatedAt).HasColumnName("created_at");
+        builder.Property(g => g.CommittedOn).HasColumnName("committed_on");
         builder.Property(g => g.Version).HasColumnName("version").IsConcurrencyToken();
         builder.ToTable(t => t.HasCheckConstraint("ck_grants_disbursed_within_commitment", "disbursed_usd <= committed_usd"));
     }

@@ -55,9 +55,11 @@ public sealed class Grant
     public string? FinalReport { get; private set; }
     /// <summary>When the approval created it: reports accepted before are not reports for its tranches.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The commitment's value date: no disbursement is dated before it.</summary>
+    public DateOnly CommittedOn { get; private set; }
     public long Version { get; private set; }
 
-    public static Grant Create(FundApplication application, IReadOnlyList<decimal> tranches, DateTimeOffset now)
+    public static Grant Create(FundApplication application, IReadOnlyList<decimal> tranches, DateOnly committedOn, DateTimeOffset now)
     {
         if (tranches.Count == 0 || tranches.Any(t => t <= 0 || decimal.Round(t, 2) != t) || tranches.Sum() != application.RequestedUsd)
         {
@@ -76,6 +78,7 @@ public sealed class Grant
             Status = GrantStatus.Active,
             Tranches = [.. tranches.Select((amount, i) => new Tranche(i + 1, amount, 0, TrancheStatus.AwaitingReport, null))],
             CreatedAt = now,
+            CommittedOn = committedOn,
             Version = 1,
         };
     }

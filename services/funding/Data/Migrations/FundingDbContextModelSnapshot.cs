@@ -298,6 +298,10 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("call_year");
 
+                    b.Property<DateOnly>("CommittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("committed_on");
+
                     b.Property<decimal>("CommittedUsd")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
