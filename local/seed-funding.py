@@ -120,7 +120,7 @@ def main():
             else:
                 sys.exit(f"seed-funding: tranche {n} of grant {grant} was not released 30 s after the report's acceptance")
             call("POST", f"/api/v1/funding/grants/{grant}/tranches/{n}:disburse", approver,
-                 {"idempotencyKey": f"seed-disburse-{grant}-{n}", "valueDate": f"{year}-{min(4 * n + 1, 12):02d}-{15 if n < 3 else 30}"})
+                 {"idempotencyKey": f"seed-disburse-{grant}-{n}", "valueDate": f"{year}-{5 + 2 * n:02d}-15"})  # after the commitment of {year}-06-30
         if done:
             call("POST", f"/api/v1/projects/{project['projectId']}:complete", (country, "secretariat"), {})
             call("POST", f"/api/v1/funding/grants/{grant}:close", approver,
