@@ -149,7 +149,7 @@ public static class Events
     }
 
     /// <summary>Outbox (LmcDbContext.Publish, OutboxDispatcher) -> RabbitMQ (MassTransit) -> InboxConsumer, with the building blocks' default options.</summary>
-    public static async Task<List<EventResult>> PlatformAsync(Infra infra, int throughputCount, int pacedCount, int rate)
+    public static async Task<List<EventResult>> PlatformAsync(Infra infra, int throughputCount, IReadOnlyList<(int Rate, int Count)> paced)
     {
         var connectionString = await infra.CreateDatabaseAsync("events");
         await using (var db = Open(connectionString))
@@ -161,9 +161,14 @@ public static class Events
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Lmc.Bench", EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:rabbitmq"] = infra.RabbitUri });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:rabbitmq"] = infra.RabbitUri,
+            ["ConnectionStrings:events"] = connectionString,
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(connectionString));
+        // Registered as every service registers its database (pooled contexts, the outbox's interceptors).
+        builder.AddLmcDatabase<BenchDbContext>("events");
         // BENCH_CONSUMER=single measures the one-transaction-per-message InboxConsumer; the default
         // is the BatchInboxConsumer, which a high-volume event should use.
         var single = Environment.GetEnvironmentVariable("BENCH_CONSUMER") == "single";
@@ -179,24 +184,6 @@ public static class Events
             }
         });
         using var host = builder.Build();
-        if (Environment.GetEnvironmentVariable("BENCH_PRODUCE_ONLY") == "1")
-        {
-            var o = new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(connectionString).Options;
-            var sw = Stopwatch.StartNew();
-            await ProduceAsync(throughputCount, 0, async i => { await using var db = new BenchDbContext(o); db.Publish(new ProjectSubmitted(Guid.NewGuid(), "TH", "w", i, DateTimeOffset.UtcNow), Guid.NewGuid()); await db.SaveChangesAsync(); });
-            sw.Restart();
-            await ProduceAsync(throughputCount, 0, async i => { await using var db = new BenchDbContext(o); db.Publish(new ProjectSubmitted(Guid.NewGuid(), "TH", "w", i, DateTimeOffset.UtcNow), Guid.NewGuid()); await db.SaveChangesAsync(); });
-            Console.WriteLine($"produce only: {throughputCount / sw.Elapsed.TotalSeconds:F0}/s");
-            return [];
-        }
-
-        await host.StartAsync();
-        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        if (health != BusHealthStatus.Healthy)
-        {
-            throw new InvalidOperationException($"The bench's bus is {health} after 30 s; is RabbitMQ up?");
-        }
-
         // Producers get their DbContext from the host, as a service does: with the interceptors that
         // wake the outbox dispatcher at commit (a context built by hand would wait for the poll).
         var scopes = host.Services.GetRequiredService<IServiceScopeFactory>();
@@ -210,10 +197,27 @@ public static class Events
             Clock.Committed[id] = Stopwatch.GetTimestamp();
         }
 
+        if (Environment.GetEnvironmentVariable("BENCH_PRODUCE_ONLY") == "1")
+        {
+            // The producers alone (host not started: no dispatcher, no consumer), twice, the second timed.
+            await ProduceAsync(throughputCount, 0, i => Produce(i, Guid.NewGuid()));
+            var sw = Stopwatch.StartNew();
+            await ProduceAsync(throughputCount, 0, i => Produce(i, Guid.NewGuid()));
+            Console.WriteLine($"produce only: {throughputCount / sw.Elapsed.TotalSeconds:F0}/s");
+            return [];
+        }
+
+        await host.StartAsync();
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        if (health != BusHealthStatus.Healthy)
+        {
+            throw new InvalidOperationException($"The bench's bus is {health} after 30 s; is RabbitMQ up?");
+        }
+
         var results = new List<EventResult>();
         await MeasureAsync("platform", "warm-up", 300, 0, Produce);
         results.Add(await MeasureAsync("platform", "throughput", throughputCount, 0, Produce));
-        results.Add(await MeasureAsync("platform", $"paced {rate}/s", pacedCount, rate, Produce));
+        foreach (var (rate, count) in paced) results.Add(await MeasureAsync("platform", $"paced {rate}/s", count, rate, Produce));
         await host.StopAsync();
         return results;
     }
@@ -221,7 +225,7 @@ public static class Events
     private static BenchDbContext Open(string cs) => new(new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(cs).Options);
 
     /// <summary>RabbitMQ.Client 7: durable queue, persistent messages, publisher confirms awaited per message, manual acks.</summary>
-    public static async Task<List<EventResult>> RawAsync(Infra infra, int throughputCount, int pacedCount, int rate)
+    public static async Task<List<EventResult>> RawAsync(Infra infra, int throughputCount, IReadOnlyList<(int Rate, int Count)> paced)
     {
         var factory = new ConnectionFactory { Uri = new Uri(infra.RabbitUri) };
         await using var consumerConnection = await factory.CreateConnectionAsync("bench-raw-consumer");
@@ -267,7 +271,7 @@ public static class Events
         var results = new List<EventResult>();
         await MeasureAsync("raw", "warm-up", 300, 0, Produce);
         results.Add(await MeasureAsync("raw", "throughput", throughputCount, 0, Produce));
-        results.Add(await MeasureAsync("raw", $"paced {rate}/s", pacedCount, rate, Produce));
+        foreach (var (rate, count) in paced) results.Add(await MeasureAsync("raw", $"paced {rate}/s", count, rate, Produce));
         foreach (var c in channels) await c.DisposeAsync();
         return results;
     }

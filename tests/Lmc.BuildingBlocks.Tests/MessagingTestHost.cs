@@ -90,9 +90,11 @@ public static class MessagingTestHost
             ["Outbox:PollInterval"] = "00:10:00",
             ["Outbox:RetryDelay"] = "00:00:00.300",
             ["Outbox:PublishTimeout"] = "00:00:03",
+            ["ConnectionStrings:outbox-tests"] = connectionString,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDbContext<TestDbContext>(o => o.UseNpgsql(connectionString));
+        // Registered as the services register theirs: pooled contexts, reused across scopes.
+        builder.AddLmcDatabase<TestDbContext>("outbox-tests");
         builder.AddLmcMessaging<TestDbContext>(bus =>
         {
             bus.AddConsumer<SubmittedEffects>();

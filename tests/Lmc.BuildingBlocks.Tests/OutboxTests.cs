@@ -129,6 +129,17 @@ public sealed class OutboxTests : IAsyncLifetime
             }
 
             await EffectsOf(explicitly, count: 1, timeout: TimeSpan.FromSeconds(15));
+
+            // The pooled context comes back for a third request: its commit still wakes the dispatcher.
+            var again = Guid.NewGuid();
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+                db.Publish(MessagingTestHost.Submitted(again, 1), again);
+                await db.SaveChangesAsync();
+            }
+
+            await EffectsOf(again, count: 1, timeout: TimeSpan.FromSeconds(15));
         }
         finally
         {
@@ -212,10 +223,17 @@ public sealed class OutboxTests : IAsyncLifetime
                 await db.SaveChangesAsync();
             }
 
-            // While the broker is away the rows wait in the outbox, unpublished.
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            // While the broker is away the rows wait in the outbox, unpublished, and the failed
+            // attempts are recorded on them.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
             await using (var during = TestDbContext.Open(_db))
             {
+                while (!await during.OutboxMessages.AnyAsync(m => ids.Contains(m.AggregateId) && m.Attempts > 0 && m.LastError != null) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                }
+
+                Assert.True(await during.OutboxMessages.AnyAsync(m => ids.Contains(m.AggregateId) && m.Attempts > 0 && m.LastError != null), "no failed attempt was recorded in 30 s");
                 Assert.Equal(ids.Count, await during.OutboxMessages.CountAsync(m => ids.Contains(m.AggregateId) && m.PublishedAt == null));
                 Assert.False(await during.Effects.AnyAsync(e => ids.Contains(e.ProjectId)));
             }

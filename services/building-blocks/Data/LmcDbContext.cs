@@ -22,6 +22,14 @@ public abstract class LmcDbContext(DbContextOptions options) : DbContext(options
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>
+    /// Outbox rows were saved and their transaction has not ended yet (set and cleared by the
+    /// outbox interceptors). A field, not a shared table of contexts: that table's lock was the
+    /// most contended one in the events bench. A pooled context returned with it still set (a
+    /// transaction disposed without commit) costs one needless wake-up of the dispatcher at most.
+    /// </summary>
+    internal bool OutboxPending { get; set; }
+
+    /// <summary>
     /// Queues an integration event: it is written with the next SaveChanges and published by the
     /// outbox dispatcher only once that transaction has committed.
     /// </summary>

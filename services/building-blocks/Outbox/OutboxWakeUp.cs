@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
+using Lmc.BuildingBlocks.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -29,17 +29,15 @@ public sealed class OutboxWakeUp
 /// <summary>Notes outbox rows being saved, and signals once they are committed (at once without an explicit transaction).</summary>
 internal sealed class OutboxSaveInterceptor(OutboxWakeUp wakeUp) : SaveChangesInterceptor
 {
-    internal static readonly ConditionalWeakTable<DbContext, object> Pending = new();
-
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(SavingChanges(eventData, result));
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (eventData.Context is LmcDbContext context && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            Pending.AddOrUpdate(context, true);
+            context.OutboxPending = true;
         }
 
         return result;
@@ -50,8 +48,9 @@ internal sealed class OutboxSaveInterceptor(OutboxWakeUp wakeUp) : SaveChangesIn
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && Pending.Remove(context))
+        if (eventData.Context is LmcDbContext { OutboxPending: true } context && context.Database.CurrentTransaction is null)
         {
+            context.OutboxPending = false;
             wakeUp.Committed(context);
         }
 
@@ -71,8 +70,9 @@ internal sealed class OutboxTransactionInterceptor(OutboxWakeUp wakeUp) : DbTran
 
     public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context && OutboxSaveInterceptor.Pending.Remove(context))
+        if (eventData.Context is LmcDbContext { OutboxPending: true } context)
         {
+            context.OutboxPending = false;
             wakeUp.Committed(context);
         }
     }
@@ -85,9 +85,9 @@ internal sealed class OutboxTransactionInterceptor(OutboxWakeUp wakeUp) : DbTran
 
     public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is LmcDbContext context)
         {
-            OutboxSaveInterceptor.Pending.Remove(context);
+            context.OutboxPending = false;
         }
     }
 }
