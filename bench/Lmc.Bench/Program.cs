@@ -6,11 +6,11 @@ using System.Text.Json;
 using Lmc.Bench;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-string[] flags = ["--quick", "--no-build", "--events-only", "--ingest-only"];
+string[] flags = ["--quick", "--no-build", "--events-only", "--ingest-only", "--edge-only"];
 var unknown = args.Where((a, i) => !flags.Contains(a) && a != "--repo" && (i == 0 || args[i - 1] != "--repo")).ToList();
-if (unknown.Count > 0 || (args.Contains("--events-only") && args.Contains("--ingest-only")))
+if (unknown.Count > 0 || args.Count(a => a.EndsWith("-only", StringComparison.Ordinal)) > 1)
 {
-    Console.Error.WriteLine($"usage: ./lmc bench [--quick] [--no-build] [--events-only | --ingest-only]{(unknown.Count > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    Console.Error.WriteLine($"usage: ./lmc bench [--quick] [--no-build] [--events-only | --ingest-only | --edge-only]{(unknown.Count > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
     return 2;
 }
 
@@ -165,7 +165,7 @@ try
         ("nginx", $"http://127.0.0.1:{nginx.Port}/api/v1/projects/{projectId}"),
         ("gateway", $"{gateway.Http}/api/v1/projects/{projectId}"),
     };
-    foreach (var t in targets) await Rest.WrkAsync(t.Name, t.Url, token, quick ? 2 : 8, wrkConnections); // warm-up (tiered JIT)
+    foreach (var t in targets) await Rest.WrkAsync(t.Name, t.Url, token, quick ? 2 : 15, wrkConnections); // warm-up: tiered JIT and dynamic PGO settle over about 20 s
     var restRuns = new List<WrkResult>();
     for (var round = 0; round < wrkRounds; round++)
     {
@@ -197,6 +197,11 @@ try
     };
     foreach (var c in concurrent) Console.WriteLine($"   {c.Target} x{c.Streams}: {c.CallsPerSecond:F0} calls/s p99 {c.P99Ms:F2} ms errors {c.Errors}");
     report["grpc"] = new { sequential, concurrent };
+    if (args.Contains("--edge-only"))
+    {
+        // For tuning the gateway: start-up, REST and gRPC only, printed, no report written.
+        return 0;
+    }
 
     // 4. Events, with the services idle in the background as deployed.
     Console.WriteLine("== events");

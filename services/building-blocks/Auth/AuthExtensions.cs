@@ -43,6 +43,12 @@ public static class AuthExtensions
                 // Keep the token's own claim names (sub, lmc_country, lmc_role) instead of the
                 // legacy SOAP URIs the handler maps them to by default.
                 jwt.MapInboundClaims = false;
+                if (options.ValidatedTokenCache > TimeSpan.Zero)
+                {
+                    jwt.TokenHandlers.Clear();
+                    jwt.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System, options.ValidatedTokenCache) { MapInboundClaims = false });
+                }
+
                 jwt.Audience = options.Audience;
                 jwt.TokenValidationParameters.NameClaimType = LmcClaims.Subject;
                 jwt.TokenValidationParameters.RoleClaimType = LmcClaims.Role;

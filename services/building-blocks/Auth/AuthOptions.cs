@@ -19,6 +19,13 @@ public sealed class AuthOptions
 
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// How long a validated token is trusted without checking its signature again (never past its
+    /// expiry); zero checks every request in full. Also the longest a withdrawn signing key is
+    /// still honoured.
+    /// </summary>
+    public TimeSpan ValidatedTokenCache { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Base64 key of at least 32 bytes, for HS256 development tokens only.</summary>
     public string? DevelopmentSigningKey { get; set; }
 }
