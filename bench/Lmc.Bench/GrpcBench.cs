@@ -6,7 +6,8 @@ using Lmc.Contracts.Projects.V1;
 namespace Lmc.Bench;
 
 public sealed record GrpcSequential(int Iterations, double DirectP50, double DirectP99, double DirectMean,
-    double GatewayP50, double GatewayP99, double GatewayMean, double AddedP50, double AddedP99, double AddedMean);
+    double GatewayP50, double GatewayP99, double GatewayMean, double AddedP50, double AddedP99, double AddedMean,
+    double NginxP50, double NginxP99, double NginxMean, double NginxAddedP50, double NginxAddedMean);
 
 public sealed record GrpcConcurrent(string Target, int Streams, double CallsPerSecond, double P50Ms, double P99Ms, long Calls, long Errors);
 
@@ -18,41 +19,38 @@ public static class GrpcBench
         HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10) },
     });
 
-    /// <summary>One stream at a time, direct and gateway calls interleaved so both see the same noise.</summary>
-    public static async Task<GrpcSequential> SequentialAsync(string direct, string gateway, string token, string projectId, int iterations)
+    /// <summary>
+    /// One stream at a time, calls to the service directly, through nginx (grpc_pass, a plain proxy)
+    /// and through the gateway interleaved, the order rotating, so all three see the same noise.
+    /// </summary>
+    public static async Task<GrpcSequential> SequentialAsync(string direct, string nginx, string gateway, string token, string projectId, int iterations)
     {
         using var directChannel = Channel(direct);
+        using var nginxChannel = Channel(nginx);
         using var gatewayChannel = Channel(gateway);
-        var d = new ProjectsService.ProjectsServiceClient(directChannel);
-        var g = new ProjectsService.ProjectsServiceClient(gatewayChannel);
+        var clients = new[] { directChannel, nginxChannel, gatewayChannel }.Select(c => new ProjectsService.ProjectsServiceClient(c)).ToArray();
         var headers = new Metadata { { "authorization", "Bearer " + token } };
         var request = new GetProjectRequest { ProjectId = projectId };
         for (var i = 0; i < Math.Max(200, iterations / 10); i++)
         {
-            await d.GetProjectAsync(request, headers);
-            await g.GetProjectAsync(request, headers);
+            foreach (var c in clients) await c.GetProjectAsync(request, headers);
         }
 
-        var dl = new List<double>(iterations);
-        var gl = new List<double>(iterations);
+        var latencies = clients.Select(_ => new List<double>(iterations)).ToArray();
         for (var i = 0; i < iterations; i++)
         {
-            // Alternate which goes first, so neither always follows the other.
-            if ((i & 1) == 0)
+            for (var k = 0; k < clients.Length; k++)
             {
-                dl.Add(await TimeAsync(d, request, headers));
-                gl.Add(await TimeAsync(g, request, headers));
-            }
-            else
-            {
-                gl.Add(await TimeAsync(g, request, headers));
-                dl.Add(await TimeAsync(d, request, headers));
+                var target = (i + k) % clients.Length;
+                latencies[target].Add(await TimeAsync(clients[target], request, headers));
             }
         }
 
-        var ds = Stats.Summary(dl);
-        var gs = Stats.Summary(gl);
-        return new GrpcSequential(iterations, ds.P50, ds.P99, ds.Mean, gs.P50, gs.P99, gs.Mean, gs.P50 - ds.P50, gs.P99 - ds.P99, gs.Mean - ds.Mean);
+        var ds = Stats.Summary(latencies[0]);
+        var ns = Stats.Summary(latencies[1]);
+        var gs = Stats.Summary(latencies[2]);
+        return new GrpcSequential(iterations, ds.P50, ds.P99, ds.Mean, gs.P50, gs.P99, gs.Mean, gs.P50 - ds.P50, gs.P99 - ds.P99, gs.Mean - ds.Mean,
+            ns.P50, ns.P99, ns.Mean, ns.P50 - ds.P50, ns.Mean - ds.Mean);
     }
 
     private static async Task<double> TimeAsync(ProjectsService.ProjectsServiceClient client, GetProjectRequest request, Metadata headers)

@@ -157,7 +157,7 @@ try
 
     // 2. REST read: gateway vs nginx vs direct, rounds interleaved.
     Console.WriteLine("== REST GET /api/v1/projects/{id} (wrk)");
-    nginx = new Nginx(projects.HttpPort);
+    nginx = new Nginx(projects.HttpPort, projects.GrpcPort);
     await nginx.WaitReadyAsync();
     var targets = new (string Name, string Url)[]
     {
@@ -183,13 +183,13 @@ try
         return new WrkResult(t.Name, rs.Average(r => r.RequestsPerSecond), rs.Average(r => r.P50Ms), rs.Average(r => r.P99Ms), rs.Sum(r => r.Requests), rs.Sum(r => r.Errors));
     }).ToList();
     report["rest"] = new { connections = wrkConnections, threads = 2, seconds = wrkSeconds, rounds = wrkRounds, results = rest, runs = restRuns };
-    nginx.Dispose();
-    nginx = null;
 
     // 3. gRPC unary.
     Console.WriteLine("== gRPC GetProject");
-    var sequential = await GrpcBench.SequentialAsync(projects.Grpc, gateway.Grpc, token, projectId, grpcIterations);
-    Console.WriteLine($"   sequential: direct p50 {sequential.DirectP50:F3} gateway p50 {sequential.GatewayP50:F3} added mean {sequential.AddedMean:F3} ms");
+    var sequential = await GrpcBench.SequentialAsync(projects.Grpc, nginx.Grpc, gateway.Grpc, token, projectId, grpcIterations);
+    Console.WriteLine($"   sequential: direct p50 {sequential.DirectP50:F3} nginx p50 {sequential.NginxP50:F3} gateway p50 {sequential.GatewayP50:F3}; added mean: gateway {sequential.AddedMean:F3} ms, nginx {sequential.NginxAddedMean:F3} ms");
+    nginx.Dispose();
+    nginx = null;
     var concurrent = new List<GrpcConcurrent>
     {
         await GrpcBench.ConcurrentAsync("direct", projects.Grpc, token, projectId, grpcStreams, grpcSeconds),

@@ -65,9 +65,11 @@ public sealed class Nginx : IDisposable
     private readonly Process _process;
     private readonly string _dir;
 
-    public Nginx(int upstreamPort)
+    /// <summary>A plain reverse proxy: HTTP/1.1 to <paramref name="upstreamPort"/>, and gRPC (h2c in and out) to <paramref name="grpcUpstreamPort"/>.</summary>
+    public Nginx(int upstreamPort, int grpcUpstreamPort)
     {
         Port = Infra.FreePort();
+        GrpcPort = Infra.FreePort();
         _dir = Directory.CreateTempSubdirectory("lmc-bench-nginx-").FullName;
         File.WriteAllText(Path.Combine(_dir, "nginx.conf"), $$"""
             worker_processes auto;
@@ -96,6 +98,16 @@ public sealed class Nginx : IDisposable
                   proxy_set_header Host $host;
                 }
               }
+              upstream projects_grpc {
+                server 127.0.0.1:{{grpcUpstreamPort}};
+                keepalive 128;
+              }
+              server {
+                listen 127.0.0.1:{{GrpcPort}} http2;
+                location / {
+                  grpc_pass grpc://projects_grpc;
+                }
+              }
             }
             """);
         var start = new ProcessStartInfo("nginx") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -108,6 +120,10 @@ public sealed class Nginx : IDisposable
     }
 
     public int Port { get; }
+
+    public int GrpcPort { get; }
+
+    public string Grpc => $"http://127.0.0.1:{GrpcPort}";
 
     public async Task WaitReadyAsync()
     {
