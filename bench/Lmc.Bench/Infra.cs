@@ -46,20 +46,41 @@ public sealed class Infra : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        var left = new List<string>();
         try
         {
             await using var connection = new NpgsqlConnection(Postgres + ";Database=postgres");
             await connection.OpenAsync();
             foreach (var database in _databases)
             {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
+                // An autovacuum worker (a superuser's backend, which this role may not terminate)
+                // can hold a database that was just written; it finishes within seconds.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                        await drop.ExecuteNonQueryAsync();
+                        break;
+                    }
+                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(1));
+                    }
+                    catch (PostgresException)
+                    {
+                        left.Add(database);
+                        break;
+                    }
+                }
             }
         }
         catch (Exception e)
         {
             Console.Error.WriteLine("bench: could not drop databases: " + e.Message);
         }
+
+        if (left.Count > 0) Console.Error.WriteLine("bench: left behind: " + string.Join(", ", left));
 
         try { await _api.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(VirtualHost)}"); } catch { }
         _api.Dispose();
