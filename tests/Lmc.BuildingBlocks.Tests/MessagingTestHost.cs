@@ -26,6 +26,9 @@ public sealed class Effect
     public Guid ProjectId { get; set; }
     public long Version { get; set; }
     public Guid MessageId { get; set; }
+
+    /// <summary>The trace the consumer ran in, to check that the change's trace reaches it.</summary>
+    public string? TraceId { get; set; }
 }
 
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : LmcDbContext(options)
@@ -51,7 +54,13 @@ public sealed class SubmittedEffects(TestDbContext db, ILogger<SubmittedEffects>
 {
     protected override Task HandleAsync(ProjectSubmitted message, ConsumeContext<ProjectSubmitted> context, CancellationToken cancellationToken)
     {
-        Db.Effects.Add(new Effect { ProjectId = message.ProjectId, Version = message.Version, MessageId = context.MessageId!.Value });
+        Db.Effects.Add(new Effect
+        {
+            ProjectId = message.ProjectId,
+            Version = message.Version,
+            MessageId = context.MessageId!.Value,
+            TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+        });
         return Task.CompletedTask;
     }
 }

@@ -148,6 +148,41 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_consumer_runs_in_the_trace_of_the_change_that_published_the_event()
+    {
+        // As OpenTelemetry listens in a service: every source sampled.
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var source = new System.Diagnostics.ActivitySource("Lmc.OutboxTests");
+        using var host = MessagingTestHost.Build(_db, _infrastructure);
+        await host.StartAndWaitForBusAsync();
+        try
+        {
+            var id = Guid.NewGuid();
+            string traceId;
+            using (var request = source.StartActivity("POST /api/v1/projects/{id}:submit"))
+            {
+                traceId = request!.TraceId.ToString();
+                await using var scope = host.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+                db.Publish(MessagingTestHost.Submitted(id, 1), id);
+                await db.SaveChangesAsync();
+            }
+
+            var effect = Assert.Single(await EffectsOf(id, count: 1, timeout: TimeSpan.FromSeconds(15)));
+            Assert.Equal(traceId, effect.TraceId);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task Events_of_one_aggregate_arrive_in_the_order_they_were_committed()
     {
         var id = Guid.NewGuid();

@@ -33,6 +33,11 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri), host => host.PublisherConfirmation = true);
+                // The event itself as the body (application/json), its ids, type and trace context in
+                // AMQP headers: any client can read it, and it cost about 10 % fewer events/s to wrap
+                // every event in MassTransit's envelope (bench/README.md). Enveloped messages are
+                // still read.
+                rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
                 rabbit.MessageTopology.SetEntityNameFormatter(new IntegrationEventNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
