@@ -47,7 +47,7 @@ public sealed class CrossBorderAlertTests(PlatformFixture platform)
 
         var published = await subscriber.ReceiveAsync(m => m.GetProperty("alertId").GetString() == alertId && m.GetProperty("toCountry").GetString() == "TH",
             TimeSpan.FromSeconds(30));
-        Assert.Equal("LA-SV", published.GetProperty("message").GetProperty("unit").GetString());
+        Assert.Equal("LA-SV", published.Event.GetProperty("unit").GetString());
 
         await thai.PostAsync($"/api/v1/cross-border-notices/{notice.GetProperty("id").GetString()}:acknowledge", "{}");
         var after = await thai.GetAsync("/api/v1/cross-border-notices?unacknowledgedOnly=true");

@@ -5,15 +5,18 @@ using RabbitMQ.Client.Events;
 
 namespace Lmc.EndToEnd.Tests;
 
+/// <summary>An event as a subscriber receives it: the body is the event; its id and type are AMQP properties and headers.</summary>
+public sealed record ReceivedEvent(JsonElement Event, string? MessageId, string? ContentType, string? MessageType);
+
 /// <summary>
 /// An integrator's subscriber written without MassTransit: a queue bound to an event's exchange,
-/// named by its stable versioned name, reading the message out of the JSON envelope.
+/// named by its stable versioned name, reading the event from the message body.
 /// </summary>
 public sealed class EventSubscriber : IAsyncDisposable
 {
     private readonly IConnection _connection;
     private readonly IChannel _channel;
-    private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<ReceivedEvent> _received = Channel.CreateUnbounded<ReceivedEvent>();
     private string _eventName = "";
 
     private EventSubscriber(IConnection connection, IChannel channel)
@@ -34,26 +37,31 @@ public sealed class EventSubscriber : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {
-            using var envelope = JsonDocument.Parse(delivery.Body);
-            await subscriber._received.Writer.WriteAsync(envelope.RootElement.Clone());
+            using var body = JsonDocument.Parse(delivery.Body);
+            var headers = delivery.BasicProperties.Headers;
+            var messageType = headers is not null && headers.TryGetValue("MT-MessageType", out var type) && type is byte[] bytes
+                ? System.Text.Encoding.UTF8.GetString(bytes)
+                : null;
+            await subscriber._received.Writer.WriteAsync(new ReceivedEvent(
+                body.RootElement.Clone(), delivery.BasicProperties.MessageId, delivery.BasicProperties.ContentType, messageType));
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: false, consumer);
         return subscriber;
     }
 
-    /// <summary>The next envelope whose message matches, or a timeout.</summary>
-    public async Task<JsonElement> ReceiveAsync(Func<JsonElement, bool> match, TimeSpan timeout)
+    /// <summary>The next event that matches, or a timeout.</summary>
+    public async Task<ReceivedEvent> ReceiveAsync(Func<JsonElement, bool> match, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
         try
         {
             while (true)
             {
-                var envelope = await _received.Reader.ReadAsync(cancellation.Token);
-                if (match(envelope.GetProperty("message")))
+                var received = await _received.Reader.ReadAsync(cancellation.Token);
+                if (match(received.Event))
                 {
-                    return envelope;
+                    return received;
                 }
             }
         }

@@ -45,12 +45,15 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform)
         Assert.Equal("Transboundary flood early warning, Nakhon Phanom - Thakhek", read.Project.Title);
         Assert.Equal(ProjectStatus.Proposed, read.Project.Status);
 
-        var envelope = await subscriber.ReceiveAsync(
+        var received = await subscriber.ReceiveAsync(
             m => m.GetProperty("projectId").GetString() == projectId, TimeSpan.FromSeconds(30));
-        Assert.Equal("TH", envelope.GetProperty("message").GetProperty("leadCountry").GetString());
+        Assert.Equal("TH", received.Event.GetProperty("leadCountry").GetString());
         // MassTransit writes decimals as JSON strings so that no subscriber loses precision.
-        Assert.Equal(320000.00m, decimal.Parse(envelope.GetProperty("message").GetProperty("budgetAmount").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(envelope.TryGetProperty("messageId", out _));
+        Assert.Equal(320000.00m, decimal.Parse(received.Event.GetProperty("budgetAmount").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        // Plain JSON, with the id a subscriber de-duplicates on and the event's type beside it.
+        Assert.Equal("application/json", received.ContentType);
+        Assert.True(Guid.TryParse(received.MessageId, out _), $"message id '{received.MessageId}'");
+        Assert.Contains("ProjectProposed", received.MessageType);
     }
 
     [Fact]
