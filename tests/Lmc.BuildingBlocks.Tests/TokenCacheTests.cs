@@ -109,4 +109,20 @@ public sealed class TokenCacheTests
         Assert.True((await handler.ValidateTokenAsync(tokens[1], Parameters(OtherKey))).IsValid);
         Assert.False((await handler.ValidateTokenAsync(tokens[2], Parameters(OtherKey))).IsValid);
     }
+
+    [Fact]
+    public async Task A_full_cache_makes_room_once_its_entries_are_stale()
+    {
+        var (handler, time) = Handler(capacity: 2);
+        foreach (var subject in new[] { "client-a", "client-b" })
+        {
+            Assert.True((await handler.ValidateTokenAsync(Token(subject, DateTime.UtcNow.AddHours(1)), Parameters(Key))).IsValid);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(3));
+        var late = Token("client-c", DateTime.UtcNow.AddHours(1));
+        Assert.True((await handler.ValidateTokenAsync(late, Parameters(Key))).IsValid);
+
+        Assert.True((await handler.ValidateTokenAsync(late, Parameters(OtherKey))).IsValid);
+    }
 }

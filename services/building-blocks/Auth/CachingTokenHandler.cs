@@ -18,6 +18,7 @@ namespace Lmc.BuildingBlocks.Auth;
 public sealed class CachingTokenHandler(TimeProvider time, TimeSpan lifetime, int capacity = 10_000) : JsonWebTokenHandler
 {
     private readonly ConcurrentDictionary<string, Entry> _validated = new(StringComparer.Ordinal);
+    private long _nextSweep;
 
     public TimeSpan Lifetime { get; } = lifetime;
 
@@ -54,12 +55,22 @@ public sealed class CachingTokenHandler(TimeProvider time, TimeSpan lifetime, in
         return result;
     }
 
-    /// <summary>Bounded: past capacity the stale entries go, and if none are stale nothing new is kept.</summary>
+    /// <summary>
+    /// Bounded: past capacity the stale entries go, and if none are stale nothing new is kept. The
+    /// sweep runs at most every ten seconds, so a full cache of live tokens does not cost a scan
+    /// per new caller.
+    /// </summary>
     private bool MakeRoom(DateTimeOffset now)
     {
         if (_validated.Count < capacity)
         {
             return true;
+        }
+
+        var sweepDue = Interlocked.Read(ref _nextSweep);
+        if (now.UtcTicks < sweepDue || Interlocked.CompareExchange(ref _nextSweep, now.AddSeconds(10).UtcTicks, sweepDue) != sweepDue)
+        {
+            return false;
         }
 
         foreach (var (key, stale) in _validated)
