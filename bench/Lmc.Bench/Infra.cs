@@ -203,3 +203,19 @@ public sealed class Service : IDisposable
         lock (_log) _log.Dispose();
     }
 }
+
+public static class EnvironmentExtensions
+{
+    /// <summary>Adds <c>K=V;K2=V2</c> (e.g. BENCH_GATEWAY_ENV="OTEL_SDK_DISABLED=true") to a process's environment, for what-if runs.</summary>
+    public static Dictionary<string, string> WithExtra(this Dictionary<string, string> env, string? extra)
+    {
+        foreach (var pair in (extra ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = pair.IndexOf('=');
+            if (at <= 0) throw new ArgumentException($"'{pair}' is not K=V");
+            env[pair[..at]] = pair[(at + 1)..];
+        }
+
+        return env;
+    }
+}

@@ -120,7 +120,7 @@ try
         ["services__funding__grpc__0"] = others[2].Grpc,
         ["Gateway__RateLimit__TokenLimit"] = "1000000",
         ["Gateway__RateLimit__TokensPerPeriod"] = "1000000",
-    }, logDir);
+    }.WithExtra(Environment.GetEnvironmentVariable("BENCH_GATEWAY_ENV")), logDir);
     services.Add(gateway);
     var ready = await Task.WhenAll(services.Select(s => s.WaitReadyAsync()));
     var allReady = Stopwatch.GetElapsedTime(t0);
