@@ -117,6 +117,13 @@ public sealed class LedgerInvariantTests(FundingServiceFactory service)
         Assert.All(entries.Where(e => e.Kind == LedgerKind.Commitment && e.Year == 2045).GroupBy(e => e.Country),
             c => Assert.True(c.Sum(e => e.AmountUsd) <= 400_000m, $"{c.Key} exceeds its envelope"));
         Assert.Equal(Amount(position.Total.Committed), position.ByCountry.Sum(l => Amount(l.Position.Committed)));
+        // A year of the position is the ledger's listing for that year, to the cent.
+        foreach (var line in position.ByYear)
+        {
+            var listed = (await _client.ListLedgerEntriesAsync(new ListLedgerEntriesRequest { Year = int.Parse(line.Key, System.Globalization.CultureInfo.InvariantCulture) }, Approver)).Entries;
+            Assert.Equal(Amount(line.Position.Committed), listed.Where(e => e.Kind == "commitment").Sum(e => Amount(e.AmountUsd)));
+            Assert.Equal(Amount(line.Position.Disbursed), listed.Where(e => e.Kind == "disbursement").Sum(e => Amount(e.AmountUsd)));
+        }
         foreach (var grant in entries.Where(e => e.GrantId is not null).GroupBy(e => e.GrantId))
         {
             var committed = grant.Where(e => e.Kind == LedgerKind.Commitment).Sum(e => e.AmountUsd);

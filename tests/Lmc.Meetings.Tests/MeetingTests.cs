@@ -111,6 +111,26 @@ public sealed class MeetingTests(MeetingsServiceFactory service)
     }
 
     [Fact]
+    public async Task A_body_adopts_any_number_of_general_decisions_in_a_year()
+    {
+        // Only a year's project list and implementation report are decided once per body.
+        var meeting = await service.HeldMeetingAsync("som", 131);
+        foreach (var title in new[] { "Statement on the flood season", "Statement on the dry season" })
+        {
+            var item = (await _client.AddAgendaItemAsync(new AddAgendaItemRequest
+            {
+                MeetingId = meeting.Id, Kind = AgendaItemKind.General, Title = title, Year = 2031, Text = "The SOM ...",
+            }, Admin)).Item;
+            foreach (var country in Members)
+            {
+                await _client.RecordPositionAsync(new RecordPositionRequest { ItemId = item.Id, Country = CountryOf(country), Kind = PositionKind.Support }, Secretariat(country));
+            }
+
+            Assert.Equal(AgendaItemStatus.Adopted, (await _client.TakeDecisionAsync(new TakeDecisionRequest { ItemId = item.Id }, Admin)).Item.Status);
+        }
+    }
+
+    [Fact]
     public async Task Only_a_countrys_own_delegation_records_its_position()
     {
         var meeting = await service.HeldMeetingAsync("som", 106);

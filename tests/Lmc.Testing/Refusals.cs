@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Lmc.Testing;
 
-/// <summary>What a refused gRPC call said: its status code, or the rule a FailedPrecondition names.</summary>
+/// <summary>What a refused gRPC call said: its status code, the rule a FailedPrecondition names, or the fields an InvalidArgument names.</summary>
 public static class Refusals
 {
     public static async Task<StatusCode> StatusOf(Func<Task> call) => (await Assert.ThrowsAsync<RpcException>(call)).StatusCode;
@@ -14,5 +14,12 @@ public static class Refusals
         var error = await Assert.ThrowsAsync<RpcException>(call);
         Assert.True(error.StatusCode == StatusCode.FailedPrecondition, $"expected FailedPrecondition, got {error.StatusCode}: {error.Status.Detail}");
         return error.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason;
+    }
+
+    public static async Task<IReadOnlyList<string>> FieldsOf(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.True(error.StatusCode == StatusCode.InvalidArgument, $"expected InvalidArgument, got {error.StatusCode}: {error.Status.Detail}");
+        return [.. error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field)];
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Contract checks, run by `./lmc test`: `buf lint` over protos/, and `buf breaking` against the
-# commit that introduced the module, so that a v1 package only ever grows (breaking changes go
-# to a v2 package). google/api/{annotations,http}.proto are taken from the
+# commit that introduced the module and against the last released commit (named in
+# `released-commit` beside this script; move it forward when a release lands), so that a v1
+# package only ever grows (breaking changes go to a v2 package). google/api/{annotations,http}.proto are taken from the
 # Microsoft.AspNetCore.Grpc.JsonTranscoding package in the NuGet cache (restored by the build)
 # rather than copied into the repository.
 set -euo pipefail
@@ -36,13 +37,20 @@ stage .stage/current
 cp -r "$repo/protos/." .stage/current/
 check "buf lint" "$buf" lint .stage/current
 
+against() { # against <label> <commit>
+  rm -rf .stage/base && stage .stage/base
+  git -C "$repo" archive "$2" protos | tar -x -C .stage/base --strip-components=1
+  check "buf breaking against $1 ${2:0:7}" "$buf" breaking .stage/current --against .stage/base
+}
+
 base=$(git -C "$repo" log --diff-filter=A --format=%H -- protos/buf.yaml 2>/dev/null | tail -n 1 || true)
-if [ -n "$base" ]; then
-  stage .stage/base
-  git -C "$repo" archive "$base" protos | tar -x -C .stage/base --strip-components=1
-  check "buf breaking against ${base:0:7}" "$buf" breaking .stage/current --against .stage/base
+if [ -n "$base" ]; then against "the first commit of protos/" "$base"; else echo "SKIP buf breaking: no earlier commit of protos/ to compare with"; fi
+
+released=$(sed -n 's/^\([0-9a-f]\{40\}\)$/\1/p' "$here/released-commit" 2>/dev/null | head -n 1)
+if [ -n "$released" ] && git -C "$repo" cat-file -e "$released^{commit}" 2>/dev/null; then
+  against "the last release" "$released"
 else
-  echo "SKIP buf breaking: no earlier commit of protos/ to compare with"
+  echo "SKIP buf breaking against the last release: ${released:-no released-commit} is not in this clone's history"
 fi
 
 echo "$passed passed, $failed failed"

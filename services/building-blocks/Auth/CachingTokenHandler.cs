@@ -11,16 +11,16 @@ namespace Lmc.BuildingBlocks.Auth;
 /// the largest single cost of a request at the gateway (bench/README.md); the same check then
 /// runs again in the service behind it. A token is immutable, so a second check of the same string
 /// can only give the same answer, except for what changes with time: the token's expiry and the
-/// issuer's keys. Entries therefore live until the token expires or <see cref="Lifetime"/> passes,
+/// issuer's keys. Entries therefore live until the token expires or the lifetime passes,
 /// whichever is first, so a signing key withdrawn from the issuer stops being honoured within that
-/// lifetime. Only successful validations are kept; refusals are checked in full every time.
+/// lifetime. Only successful validations are kept; refusals are checked in full every time. One
+/// handler serves one authentication scheme, whose validation parameters do not change between
+/// requests, so the token alone is the key.
 /// </summary>
 public sealed class CachingTokenHandler(TimeProvider time, TimeSpan lifetime, int capacity = 10_000) : JsonWebTokenHandler
 {
     private readonly ConcurrentDictionary<string, Entry> _validated = new(StringComparer.Ordinal);
     private long _nextSweep;
-
-    public TimeSpan Lifetime { get; } = lifetime;
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -38,7 +38,7 @@ public sealed class CachingTokenHandler(TimeProvider time, TimeSpan lifetime, in
         var result = await base.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.SecurityToken is { } securityToken && result.ClaimsIdentity is not null)
         {
-            var until = now + Lifetime;
+            var until = now + lifetime;
             var expires = new DateTimeOffset(DateTime.SpecifyKind(securityToken.ValidTo, DateTimeKind.Utc));
             if (securityToken.ValidTo != DateTime.MinValue && expires < until)
             {
@@ -48,7 +48,7 @@ public sealed class CachingTokenHandler(TimeProvider time, TimeSpan lifetime, in
             if (until > now && MakeRoom(now))
             {
                 // A copy: the result returned now is this request's, and may be changed by it.
-                _validated[token] = new Entry(result.ClaimsIdentity.Clone(), result, until);
+                _validated[token] = new Entry(result.ClaimsIdentity.Clone(), securityToken, result.Issuer, result.TokenType, until);
             }
         }
 
@@ -84,16 +84,16 @@ public sealed class CachingTokenHandler(TimeProvider time, TimeSpan lifetime, in
         return _validated.Count < capacity;
     }
 
-    private sealed record Entry(ClaimsIdentity Identity, TokenValidationResult Result, DateTimeOffset Until)
+    private sealed record Entry(ClaimsIdentity Identity, SecurityToken Token, string Issuer, string TokenType, DateTimeOffset Until)
     {
         // Each request gets its own identity: a handler further on may add claims to it.
         public TokenValidationResult Copy() => new()
         {
             IsValid = true,
             ClaimsIdentity = Identity.Clone(),
-            SecurityToken = Result.SecurityToken,
-            Issuer = Result.Issuer,
-            TokenType = Result.TokenType,
+            SecurityToken = Token,
+            Issuer = Issuer,
+            TokenType = TokenType,
         };
     }
 }

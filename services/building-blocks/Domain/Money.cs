@@ -7,11 +7,14 @@ public sealed record Money(string Currency, decimal Amount)
 {
     public const decimal MaxAmount = 1_000_000_000_000m;
 
+    /// <summary>An ISO 4217 code: three capital letters.</summary>
+    public static bool IsCurrencyCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+
     /// <summary>Parses a decimal string amount; problems go to <paramref name="errors"/> under <paramref name="field"/>.</summary>
     public static Money? TryParse(string? currency, string? amount, string field, ValidationErrors errors)
     {
         var ok = true;
-        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        if (!IsCurrencyCode(currency))
         {
             errors.Add($"{field}.currency", "must be an ISO 4217 code of three capital letters, e.g. USD");
             ok = false;

@@ -24,6 +24,21 @@ public static class CommonMapping
     /// <summary>A country filter: none, or one of the six (an unknown value is refused, not ignored).</summary>
     public static string? OptionalCode(this Country country, string field) => country == Country.Unspecified ? null : country.RequireCode(field);
 
+    /// <summary>
+    /// An enum value from a request: enum values arrive as numbers too, so one the contract does not
+    /// name is the caller's error on <paramref name="field"/> (listing <paramref name="choices"/>), never cast through.
+    /// </summary>
+    public static T RequireDefined<T>(T value, string field, string choices) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ValidationException(field, $"is required: {choices}");
+
+    /// <summary>A year filter: 0 for none, else a year of the platform's range (2000-2100).</summary>
+    public static int? OptionalYear(int year, string field) => year switch
+    {
+        0 => null,
+        < 2000 or > 2100 => throw new ValidationException(field, "must be between 2000 and 2100"),
+        _ => year,
+    };
+
     /// <summary>An id from a request: a UUID, or the caller's error on <paramref name="field"/>.</summary>
     public static Guid ParseId(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "must be a UUID");

@@ -78,6 +78,10 @@ public static class IdempotencyExtensions
             CreatedAt = DateTimeOffset.UtcNow,
         });
 
+    /// <summary>True when the save broke the unique index or constraint named <paramref name="constraint"/>.</summary>
+    public static bool IsUniqueViolationOf(this DbUpdateException exception, string constraint) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } violation && violation.ConstraintName == constraint;
+
     /// <summary>True when a concurrent request with the same key won the race to save.</summary>
     public static bool IsIdempotencyRace(this DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "idempotency_records" };

@@ -20,14 +20,13 @@ public abstract class BatchInboxConsumer<TMessage, TDbContext>(TDbContext db, IL
 {
     protected TDbContext Db { get; } = db;
 
-    /// <summary>The name the inbox records; stable across renames of the class.</summary>
+    /// <summary>The name the inbox records: the class name; override it to keep the inbox's history when renaming the class.</summary>
     protected virtual string InboxName => GetType().Name;
 
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
         var messages = context.Message.ToList();
-        var ids = messages.Select(m => m.MessageId
-            ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated.")).ToArray();
+        var ids = messages.Select(Inbox.MessageIdOf).ToArray();
         var cancellationToken = context.CancellationToken;
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
@@ -36,7 +35,7 @@ public abstract class BatchInboxConsumer<TMessage, TDbContext>(TDbContext db, IL
         foreach (var message in messages)
         {
             // Remove as applied: an id twice in one batch takes effect once.
-            if (fresh.Remove(message.MessageId!.Value))
+            if (fresh.Remove(Inbox.MessageIdOf(message)))
             {
                 await HandleAsync(message.Message, message, cancellationToken);
                 applied++;

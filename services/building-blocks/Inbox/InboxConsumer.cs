@@ -17,15 +17,11 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, ILogger
     /// <summary>The service's DbContext: the effect is made through it and saved with the inbox row.</summary>
     protected TDbContext Db { get; } = db;
 
-    /// <summary>The name the inbox records; stable across renames of the class.</summary>
+    /// <summary>The name the inbox records: the class name; override it to keep the inbox's history when renaming the class.</summary>
     protected virtual string InboxName => GetType().Name;
 
-    public Task Consume(ConsumeContext<TMessage> context)
-    {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated.");
-        return Db.ApplyOnceAsync(messageId, InboxName, ct => HandleAsync(context.Message, context, ct), logger, context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<TMessage> context) =>
+        Db.ApplyOnceAsync(Inbox.MessageIdOf(context), InboxName, ct => HandleAsync(context.Message, context, ct), logger, context.CancellationToken);
 
     /// <summary>Applies the message through the DbContext; the base saves and commits.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context, CancellationToken cancellationToken);
@@ -33,6 +29,10 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, ILogger
 
 public static partial class Inbox
 {
+    /// <summary>The id a consumer de-duplicates on; a message without one cannot be applied exactly once.</summary>
+    public static Guid MessageIdOf<TMessage>(ConsumeContext<TMessage> context) where TMessage : class =>
+        context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated.");
+
     /// <summary>
     /// Runs <paramref name="effect"/> and saves it only if this consumer has not applied this
     /// message before. A concurrent duplicate waits on the inbox row's key, then finds it taken.

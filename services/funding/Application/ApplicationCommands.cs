@@ -43,11 +43,15 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException race) when (race.IsIdempotencyRace())
+        catch (DbUpdateException race) when (race.IsIdempotencyRace() || race.IsUniqueViolationOf(FundApplication.OnePerCallIndex))
         {
-            // The same request an instant earlier won the race: answer with its result.
+            // A concurrent submission for the same project saved first. The applications row is
+            // written before the key, so the race can show on either index: if it was this same
+            // request (same key), answer with its result; else the project has its application.
             db.ChangeTracker.Clear();
-            return await GetAsync(Guid.Parse((await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken))!), cancellationToken);
+            return await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } winner
+                ? await GetAsync(Guid.Parse(winner), cancellationToken)
+                : throw new ConflictException($"Project {projectId} has an application under the {callYear} call already.");
         }
 
         return application;
@@ -84,7 +88,7 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         var now = Now;
         if (valueDate is { } given)
         {
-            MoneyCommand.NotFuture(given, now, "value_date");
+            MoneyCommand.Moved(given, now, "value_date");
         }
 
         var scope = MoneyCommand.Scope("approve-application", caller);

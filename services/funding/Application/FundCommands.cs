@@ -15,7 +15,7 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
     public async Task<ExchangeRate> RecordRateAsync(Caller caller, string currency, DateOnly valueDate, decimal usdPerUnit, CancellationToken cancellationToken)
     {
         caller.EnsureRole(LmcRoles.FundManager, "record exchange rates");
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper) || currency == "USD")
+        if (!Money.IsCurrencyCode(currency) || currency == "USD")
         {
             throw new ValidationException("currency", "must be an ISO 4217 code of three capital letters, other than USD");
         }
@@ -47,7 +47,7 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
         if (kind == LedgerKind.IncomingFunds)
         {
             // Only money received can back a commitment; a pledge may look ahead.
-            MoneyCommand.NotFuture(valueDate, Now, "value_date");
+            MoneyCommand.Moved(valueDate, Now, "value_date");
         }
         if (Organisations.Find(organisation) is null)
         {

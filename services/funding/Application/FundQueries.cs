@@ -29,11 +29,12 @@ public sealed class FundQueries(FundingDbContext db)
         return new FundPosition(total, byYear, byCountry, byArea, rows.Sum(r => r.Count));
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> LedgerAsync(Guid? grantId, int year, CancellationToken cancellationToken)
+    /// <summary>The entries of a grant, or of a year as the position counts it (by value date), or all.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> LedgerAsync(Guid? grantId, int? valueYear, CancellationToken cancellationToken)
     {
         var query = db.Ledger.AsNoTracking();
         query = grantId is { } id ? query.Where(e => e.GrantId == id) : query;
-        query = year == 0 ? query : query.Where(e => e.Year == year);
+        query = valueYear is { } year ? query.Where(e => e.ValueDate >= new DateOnly(year, 1, 1) && e.ValueDate <= new DateOnly(year, 12, 31)) : query;
         return await query.OrderBy(e => e.Sequence).Take(5000).ToListAsync(cancellationToken);
     }
 

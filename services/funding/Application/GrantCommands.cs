@@ -16,7 +16,7 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
         caller.EnsureRole(LmcRoles.Secretariat, "request grant amendments");
         var grant = await GrantAsync(grantId, cancellationToken);
         caller.EnsureActsFor(grant.Country, "request an amendment to its own country's grant");
-        grant.RequestAmendment(newCommitment, MoneyCommand.Text(reason, "reason", Grant.ReasonMaxLength, required: true)!, caller.Subject);
+        grant.RequestAmendment(newCommitment, MoneyCommand.Text(reason, "reason", Grant.ReasonMaxLength), caller.Subject);
         await db.SaveChangesAsync(cancellationToken);
         return grant;
     }
@@ -72,7 +72,7 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
         caller.EnsureRole(LmcRoles.FundManager, "disburse");
         MoneyCommand.RequireKey(idempotencyKey);
         var now = Now;
-        var date = MoneyCommand.NotFuture(valueDate ?? DateOnly.FromDateTime(now.UtcDateTime), now, "value_date");
+        var date = MoneyCommand.Moved(valueDate ?? DateOnly.FromDateTime(now.UtcDateTime), now, "value_date");
         var scope = MoneyCommand.Scope("disburse", caller);
         var hash = MoneyCommand.Hash(grantId, number, amount, valueDate);
         return ledger.SerializedAsync(async () =>
@@ -101,9 +101,9 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
     {
         caller.EnsureRole(LmcRoles.FundManager, "close grants");
         MoneyCommand.RequireKey(idempotencyKey);
-        finalReport = MoneyCommand.Text(finalReport, "final_report", Grant.FinalReportMaxLength, required: true)!;
+        var report = MoneyCommand.Text(finalReport, "final_report", Grant.FinalReportMaxLength);
         var scope = MoneyCommand.Scope("close-grant", caller);
-        var hash = MoneyCommand.Hash(grantId, finalReport);
+        var hash = MoneyCommand.Hash(grantId, report);
         return ledger.SerializedAsync(async () =>
         {
             var grant = await GrantAsync(grantId, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
             }
 
             var now = Now;
-            var release = grant.Close(finalReport);
+            var release = grant.Close(report);
             if (release > 0)
             {
                 var date = DateOnly.FromDateTime(now.UtcDateTime);

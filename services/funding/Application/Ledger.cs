@@ -23,8 +23,9 @@ public sealed record Balances(decimal Pledged, decimal Received, decimal Committ
 /// <summary>
 /// The fund's money, moved only through here. Every money command runs in one transaction that
 /// first takes the fund's advisory lock, so that the invariants are checked against balances no
-/// concurrent command can change before commit: commitments never exceed the funds received,
-/// disbursements never exceed a grant's commitment. Entries are appended, never updated.
+/// concurrent command can change before commit: commitments never exceed the funds received (the
+/// fund's balances here); disbursements never exceed a grant's commitment (the grant's own totals,
+/// kept equal to its entries). Entries are appended, never updated.
 /// </summary>
 public sealed class Ledger(FundingDbContext db)
 {

@@ -29,20 +29,33 @@ internal static class MoneyCommand
         _ => Convert.ToString(p, CultureInfo.InvariantCulture),
     }))));
 
-    /// <summary>A free text within its column's length (trimmed; null when blank).</summary>
+    /// <summary>A free text within its column's length, trimmed first (null when blank).</summary>
     public static string? Text(string? value, string field, int max, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
         {
             return required ? throw new ValidationException(field, "is required") : null;
         }
 
-        return value.Length <= max ? value.Trim() : throw new ValidationException(field, $"at most {max} characters");
+        return text.Length <= max ? text : throw new ValidationException(field, $"at most {max} characters");
     }
 
-    /// <summary>Money that has moved has a value date no later than today.</summary>
-    public static DateOnly NotFuture(DateOnly date, DateTimeOffset now, string field) =>
-        date <= DateOnly.FromDateTime(now.UtcDateTime)
-            ? date
-            : throw new ValidationException(field, "must not be in the future: money is recorded when it has moved");
+    // The member countries' clocks run at UTC+7 and UTC+8: a date that is already today in Beijing
+    // is not in the future, even while it is still yesterday in UTC.
+    private static readonly TimeSpan EasternmostMember = TimeSpan.FromHours(8);
+
+    /// <summary>The Special Fund was set up at the first Leaders' Meeting, Sanya, 23 March 2016: no money of it moved before.</summary>
+    public static readonly DateOnly FundSetUp = new(2016, 3, 23);
+
+    /// <summary>
+    /// Money that has moved has a value date between the fund's setting up and today in the member
+    /// countries. (A commitment's date is the floor of its grant's disbursements: 0001-01-01 would lift it.)
+    /// </summary>
+    public static DateOnly Moved(DateOnly date, DateTimeOffset now, string field) =>
+        date > DateOnly.FromDateTime(now.ToOffset(EasternmostMember).DateTime)
+            ? throw new ValidationException(field, "must not be in the future: money is recorded when it has moved")
+            : date < FundSetUp
+                ? throw new ValidationException(field, $"must not be before the Special Fund was set up ({FundSetUp.ToIsoDate()})")
+                : date;
 }

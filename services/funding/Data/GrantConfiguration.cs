@@ -30,7 +30,7 @@ internal sealed class FundApplicationConfiguration : IEntityTypeConfiguration<Fu
         builder.HasOne<FundingCall>().WithMany().HasForeignKey(a => a.CallYear).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.ProjectId).HasColumnName("project_id");
         // One application per project and call.
-        builder.HasIndex(a => new { a.CallYear, a.ProjectId }).IsUnique();
+        builder.HasIndex(a => new { a.CallYear, a.ProjectId }).IsUnique().HasDatabaseName(FundApplication.OnePerCallIndex);
         builder.Property(a => a.Country).HasColumnName("country").HasMaxLength(2);
         builder.Property(a => a.PriorityArea).HasColumnName("priority_area").HasMaxLength(64);
         builder.Property(a => a.ProjectTitle).HasColumnName("project_title").HasMaxLength(300);
@@ -38,7 +38,7 @@ internal sealed class FundApplicationConfiguration : IEntityTypeConfiguration<Fu
         builder.Property(a => a.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Appraisal!).HasColumnName("appraisal").HasJsonConversion();
         builder.Property(a => a.GrantId).HasColumnName("grant_id");
-        builder.Property(a => a.DecisionNote).HasColumnName("decision_note").HasMaxLength(2000);
+        builder.Property(a => a.DecisionNote).HasColumnName("decision_note").HasMaxLength(FundApplication.NoteMaxLength);
         builder.Property(a => a.SubmittedAt).HasColumnName("submitted_at");
         builder.Property(a => a.SubmittedBy).HasColumnName("submitted_by").HasMaxLength(200);
         builder.Property(a => a.Version).HasColumnName("version").IsConcurrencyToken();

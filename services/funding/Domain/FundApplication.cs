@@ -36,6 +36,9 @@ public sealed class FundApplication
     /// <summary>An appraisal's or a rejection's note, in characters.</summary>
     public const int NoteMaxLength = 2000;
 
+    /// <summary>The unique index that keeps one application per project and call.</summary>
+    public const string OnePerCallIndex = "ux_applications_call_project";
+
     private FundApplication()
     {
     }

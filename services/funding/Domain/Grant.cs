@@ -145,7 +145,7 @@ public sealed class Grant
         Version++;
     }
 
-    public Amendment RequestAmendment(decimal newCommitment, string reason, string by)
+    public Amendment RequestAmendment(decimal newCommitment, string? reason, string by)
     {
         EnsureActive();
         if (newCommitment <= 0 || decimal.Round(newCommitment, 2) != newCommitment)
@@ -168,7 +168,7 @@ public sealed class Grant
             throw new RuleViolationException("amendment.no-change", $"The grant's commitment is USD {CommittedUsd:N2} already.");
         }
 
-        var amendment = new Amendment(Amendments.Count + 1, newCommitment, reason.Trim(), AmendmentStatus.Requested, by, null);
+        var amendment = new Amendment(Amendments.Count + 1, newCommitment, reason, AmendmentStatus.Requested, by, null);
         Amendments = [.. Amendments, amendment];
         Version++;
         return amendment;
@@ -207,7 +207,7 @@ public sealed class Grant
     }
 
     /// <summary>Closure after the final report: what was committed but not disbursed is released (returned as a positive amount).</summary>
-    public decimal Close(string finalReport)
+    public decimal Close(string? finalReport)
     {
         EnsureActive();
         if (string.IsNullOrWhiteSpace(finalReport))
@@ -223,7 +223,7 @@ public sealed class Grant
         var release = CommittedUsd - DisbursedUsd;
         Tranches = [.. Tranches.Select(t => t.Status is TrancheStatus.Disbursed ? t : t with { Status = TrancheStatus.Cancelled })];
         CommittedUsd = DisbursedUsd;
-        FinalReport = finalReport.Trim();
+        FinalReport = finalReport;
         Status = GrantStatus.Closed;
         Version++;
         return release;

@@ -61,14 +61,22 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<OpenCallResponse> OpenCall(OpenCallRequest request, ServerCallContext context)
     {
-        if (request.OpensAt is null || request.ClosesAt is null)
+        var missing = new ValidationErrors();
+        if (request.OpensAt is null)
         {
-            throw new ValidationException(request.OpensAt is null ? "opens_at" : "closes_at", "the window needs opens_at and closes_at");
+            missing.Add("opens_at", "is required: the call's window opens then");
         }
+
+        if (request.ClosesAt is null)
+        {
+            missing.Add("closes_at", "is required: the call's window closes then");
+        }
+
+        missing.ThrowIfAny();
 
         var envelopes = request.Envelopes.Select(e => new DomainModel.CountryEnvelope(
             e.Country.RequireCode("envelopes.country"), Usd(e.Amount, "envelopes.amount"))).ToList();
-        await fund.OpenCallAsync(context.Caller(), request.Year, request.OpensAt.ToDateTimeOffset(), request.ClosesAt.ToDateTimeOffset(), envelopes, context.CancellationToken);
+        await fund.OpenCallAsync(context.Caller(), request.Year, request.OpensAt!.ToDateTimeOffset(), request.ClosesAt!.ToDateTimeOffset(), envelopes, context.CancellationToken);
         return new() { Call = await CallAsync(request.Year, context) };
     }
 
@@ -178,7 +186,7 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
     {
         var grantId = string.IsNullOrEmpty(request.GrantId) ? (Guid?)null : ParseId(request.GrantId, "grant_id");
         var response = new ListLedgerEntriesResponse();
-        response.Entries.AddRange((await queries.LedgerAsync(grantId, request.Year, context.CancellationToken)).Select(ToProto));
+        response.Entries.AddRange((await queries.LedgerAsync(grantId, CommonMapping.OptionalYear(request.Year, "year"), context.CancellationToken)).Select(ToProto));
         return response;
     }
 

@@ -31,7 +31,6 @@ public sealed class MeetingQueries(MeetingsDbContext db, IOptions<MeetingsOption
 
         if (year is { } y)
         {
-            RequireYear(y);
             query = query.Where(m => m.StartDate >= new DateOnly(y, 1, 1) && m.StartDate <= new DateOnly(y, 12, 31));
         }
 
@@ -45,11 +44,6 @@ public sealed class MeetingQueries(MeetingsDbContext db, IOptions<MeetingsOption
     /// <summary>Adopted decisions, in meetings and by silence, oldest first.</summary>
     public async Task<IReadOnlyList<AgendaItem>> DecisionsAsync(string? bodyId, int? year, CancellationToken cancellationToken)
     {
-        if (year is { } y)
-        {
-            RequireYear(y);
-        }
-
         var query = db.AgendaItems.AsNoTracking().Where(i => i.Status == AgendaItemStatus.Adopted);
         if (!string.IsNullOrEmpty(bodyId))
         {
@@ -68,13 +62,5 @@ public sealed class MeetingQueries(MeetingsDbContext db, IOptions<MeetingsOption
             .ToListAsync(cancellationToken);
         var date = asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return Cadence.Evaluate(options.Value.Cadence, [.. held.Select(m => (m.BodyId, m.StartDate))], date);
-    }
-
-    private static void RequireYear(int year)
-    {
-        if (year is < 2000 or > 2100)
-        {
-            throw new ValidationException("year", "must be a year between 2000 and 2100, or 0 for all");
-        }
     }
 }

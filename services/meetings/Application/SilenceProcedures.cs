@@ -1,4 +1,5 @@
 using Lmc.BuildingBlocks.Domain;
+using Lmc.BuildingBlocks.Idempotency;
 using Lmc.Meetings.Data;
 using Lmc.Meetings.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -68,8 +69,14 @@ public sealed partial class SilenceProcedures(MeetingsDbContext db, DecisionRule
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException) // a version conflict, or the adopted-once index
+        catch (DbUpdateConcurrencyException)
         {
+            LogConcurrent(logger, id);
+            return false;
+        }
+        catch (DbUpdateException adoptedElsewhere) when (adoptedElsewhere.IsUniqueViolationOf("ux_agenda_items_adopted_yearly"))
+        {
+            // The body adopted this year's list or report by another item a moment ago.
             LogConcurrent(logger, id);
             return false;
         }

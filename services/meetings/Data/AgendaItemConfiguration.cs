@@ -14,6 +14,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.Property(i => i.Id).HasColumnName("id").ValueGeneratedNever();
         builder.Property(i => i.BodyId).HasColumnName("body_id").HasMaxLength(64);
         builder.HasOne<Body>().WithMany().HasForeignKey(i => i.BodyId).OnDelete(DeleteBehavior.Restrict);
+        // Named, so that the unique index below (which starts with body_id but covers only adopted
+        // lists and reports) does not stand in for it: meetings and decisions are filtered by body.
+        builder.HasIndex(i => i.BodyId);
         builder.Property(i => i.MeetingId).HasColumnName("meeting_id");
         builder.HasOne<Meeting>().WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.Parent).HasColumnName("parent").HasMaxLength(32);
@@ -27,8 +30,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.Property(i => i.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(i => new { i.Kind, i.Year, i.Status });
         // A body decides a year's list or report once: two concurrent adoptions cannot both commit.
+        // Only those two kinds: a body may adopt any number of general decisions in a year.
         builder.HasIndex(i => new { i.BodyId, i.Kind, i.Year }).IsUnique()
-            .HasFilter("status = 'Adopted' AND year IS NOT NULL").HasDatabaseName("ux_agenda_items_adopted_yearly");
+            .HasFilter("status = 'Adopted' AND kind IN ('AnnualProjectList', 'ImplementationReport')").HasDatabaseName("ux_agenda_items_adopted_yearly");
         builder.Property(i => i.Documents).HasColumnName("documents").HasJsonConversion();
         builder.Property(i => i.Positions).HasColumnName("positions").HasJsonConversion();
         builder.Property(i => i.SilenceDeadline).HasColumnName("silence_deadline");

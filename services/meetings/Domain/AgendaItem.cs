@@ -140,10 +140,18 @@ public sealed class AgendaItem
             throw new ValidationException("kind", "the draft is issued with the item; issue a revision, addendum or corrigendum");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDocumentText || title is { Length: > 300 })
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDocumentText)
         {
-            throw new ValidationException("text", $"is required, at most {MaxDocumentText} characters (the title at most 300)");
+            errors.Add("text", $"is required, at most {MaxDocumentText} characters");
         }
+
+        if (title is { Length: > 300 })
+        {
+            errors.Add("title", "must be at most 300 characters");
+        }
+
+        errors.ThrowIfAny();
 
         // Under silence the members weigh one text until one deadline; a changed text is circulated anew.
         if (IsSilenceProcedure && kind is DocumentKind.Revision or DocumentKind.Corrigendum)

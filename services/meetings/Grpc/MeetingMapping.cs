@@ -28,12 +28,12 @@ internal static class MeetingMapping
     public static Domain.PositionKind PositionKind(Proto.PositionKind kind) =>
         Defined((Domain.PositionKind)kind, "kind", "support, no objection, reservation, objection or absent");
 
-    public static Domain.DocumentKind DocumentKind(Proto.DocumentKind kind) => kind == Proto.DocumentKind.Draft
-        ? throw new ValidationException("kind", "the draft is issued with the item; issue a revision, addendum or corrigendum")
-        : Defined((Domain.DocumentKind)kind, "kind", "revision, addendum or corrigendum");
+    // The domain refuses a second draft itself.
+    public static Domain.DocumentKind DocumentKind(Proto.DocumentKind kind) =>
+        Defined((Domain.DocumentKind)kind, "kind", "revision, addendum or corrigendum");
 
     private static T Defined<T>(T value, string field, string choices) where T : struct, System.Enum =>
-        System.Enum.IsDefined(value) ? value : throw new ValidationException(field, $"is required: {choices}");
+        CommonMapping.RequireDefined(value, field, choices);
 
     public static Proto.Body ToProto(Domain.Body body) => new()
     {

@@ -54,7 +54,7 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
     public override async Task<ListMeetingsResponse> ListMeetings(ListMeetingsRequest request, ServerCallContext context)
     {
         var response = new ListMeetingsResponse();
-        var meetings = await queries.MeetingsAsync(request.BodyId, request.Year == 0 ? null : request.Year, context.CancellationToken);
+        var meetings = await queries.MeetingsAsync(request.BodyId, CommonMapping.OptionalYear(request.Year, "year"), context.CancellationToken);
         response.Meetings.AddRange(meetings.Select(m => ToProto(m)));
         return response;
     }
@@ -133,7 +133,7 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
     public override async Task<ListDecisionsResponse> ListDecisions(ListDecisionsRequest request, ServerCallContext context)
     {
         var response = new ListDecisionsResponse();
-        var items = await queries.DecisionsAsync(request.BodyId, request.Year == 0 ? null : request.Year, context.CancellationToken);
+        var items = await queries.DecisionsAsync(request.BodyId, CommonMapping.OptionalYear(request.Year, "year"), context.CancellationToken);
         response.Items.AddRange(items.Select(ToProto));
         return response;
     }

@@ -8,7 +8,6 @@ using Lmc.Projects.Domain.Catalogue;
 using Lmc.Projects.Domain.Iati;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Lmc.Projects.Application;
 
@@ -59,7 +58,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, PlanCatalogue catalogu
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException duplicate) when (duplicate.InnerException is PostgresException { ConstraintName: "ux_projects_iati_identifier" })
+        catch (DbUpdateException duplicate) when (duplicate.IsUniqueViolationOf("ux_projects_iati_identifier"))
         {
             throw new ConflictException($"The IATI identifier '{project.IatiIdentifier}' is already used by another activity.");
         }

@@ -38,18 +38,11 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
     [Authorize(Policy = ReadPolicy)]
     public override async Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context)
     {
-        var errors = new ValidationErrors();
-        if (request.Year != 0 && request.Year is < 2000 or > 2100)
-        {
-            errors.Add("year", "must be between 2000 and 2100");
-        }
-
-        errors.ThrowIfAny();
         var filter = new ProjectFilter(
-            request.Country.ToCode(),
+            request.Country.OptionalCode("country"),
             request.PriorityArea.ToSlug(),
             request.Status.ToDomain(),
-            request.Year == 0 ? null : request.Year);
+            CommonMapping.OptionalYear(request.Year, "year"));
         var (items, next) = await queries.ListAsync(
             filter, request.Page.PageSize(), ProjectMapping.ParsePageToken(request.Page?.PageToken ?? ""), context.CancellationToken);
 

@@ -246,7 +246,8 @@ namespace Lmc.Funding.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CallYear", "ProjectId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ux_applications_call_project");
 
                     b.ToTable("applications", (string)null);
                 });

@@ -240,6 +240,8 @@ namespace Lmc.Meetings.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BodyId");
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("SilenceDeadline")
@@ -251,7 +253,7 @@ namespace Lmc.Meetings.Data.Migrations
                     b.HasIndex("BodyId", "Kind", "Year")
                         .IsUnique()
                         .HasDatabaseName("ux_agenda_items_adopted_yearly")
-                        .HasFilter("status = 'Adopted' AND year IS NOT NULL");
+                        .HasFilter("status = 'Adopted' AND kind IN ('AnnualProjectList', 'ImplementationReport')");
 
                     b.HasIndex("Kind", "Year", "Status");
 
