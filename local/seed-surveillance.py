@@ -17,9 +17,11 @@ weekly ISO-week values from 2019 up to the last complete week for:
 
 The numbers are synthetic: plausible in size and shape, not the real series. Everything is
 deterministic (random.Random(2026)); each series has its own generator, so a series' history is
-the same whatever day the script runs. Safe to run again: when the service has dengue in Lao PDR
-for 2020 already, it stops. With --dry-run it builds everything, sends nothing, and prints what it
-would send. Python 3 standard library only.
+the same whatever day the script runs. Safe to run again: a country whose last value (its last
+complete week) the service holds already is skipped, so a stopped run is finished country by
+country, and a run in a later week sends again (unchanged values are left alone) up to that week.
+With --dry-run it builds everything, sends nothing, and prints what it would send. Python 3
+standard library only.
 """
 
 import argparse
@@ -464,19 +466,25 @@ class Gateway(ApiGateway):
         return super().call(method, path, (country, ROLE), body)
 
 
-def seeded_countries(gateway):
-    """The countries whose 2020 dengue data the service has already: a run stopped half-way is
-    finished by the next, country by country."""
+def seeded_countries(gateway, values):
+    """The countries whose values the service holds already. Each country's values go out sorted,
+    in requests that each commit whole, so its last value being there means all of it is: a run
+    stopped half-way is finished by the next, country by country."""
     done = set()
     for country in COUNTRIES:
-        query = urllib.parse.urlencode({"disease": DENGUE, "country": "COUNTRY_" + country,
-                                        "fromYear": 2020, "toYear": 2020})
-        status, result = gateway.call("GET", "/api/v1/epi-curves?" + query, country)
-        if status != 200 or not isinstance(result, dict):
-            print(f"seed-surveillance: GET /api/v1/epi-curves answered {status}: {result}", file=sys.stderr)
-            sys.exit(1)
-        if any(int(p.get("cases", 0) or 0) > 0 for p in result.get("points", [])):
+        rows = values.get(country, [])
+        if not rows:
             done.add(country)
+            continue
+        last = rows[-1]
+        query = urllib.parse.urlencode({"disease": last["disease"], "unit": last["unit"],
+                                        "epiYear": last["epiYear"], "epiWeek": last["epiWeek"]})
+        status, result = gateway.call("GET", "/api/v1/weekly-reports:history?" + query, country)
+        if status == 200:
+            done.add(country)
+        elif status != 404:
+            print(f"seed-surveillance: GET /api/v1/weekly-reports:history answered {status}: {result}", file=sys.stderr)
+            sys.exit(1)
     return done
 
 
@@ -602,13 +610,13 @@ def main():
         return 0
 
     gateway = Gateway(args.gateway)
-    done = seeded_countries(gateway)
+    # The same generator every run, so what was sent before is sent again only where it is missing.
+    values, series, plans = generate(units, border, pairs, weeks)
+    done = seeded_countries(gateway, values)
     if done == set(COUNTRIES):
         print("Seed: surveillance data exists already.")
         return 0
 
-    values, series, plans = generate(units, border, pairs, weeks)
-    # The same generator every run, so what was sent before is sent again only where it is missing.
     values = {country: rows for country, rows in values.items() if country not in done}
     print(f"Seed: surveillance data {weeks[0][0]}-W{weeks[0][1]:02d} to "
           f"{weeks[-1][0]}-W{weeks[-1][1]:02d}, {sum(len(v) for v in values.values()):,} values...")

@@ -33,7 +33,7 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         caller.EnsureActsFor(project.LeadCountry, "apply for a project its country leads");
         if (await db.Applications.AnyAsync(a => a.CallYear == callYear && a.ProjectId == projectId, cancellationToken))
         {
-            throw new ConflictException($"Project {projectId} has an application under the {callYear} call already.");
+            return await SameRequestOrConflictAsync();
         }
 
         var application = FundApplication.Submit(call, project, requestedUsd, caller.Subject, Now);
@@ -46,15 +46,18 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
         catch (DbUpdateException race) when (race.IsIdempotencyRace() || race.IsUniqueViolationOf(FundApplication.OnePerCallIndex))
         {
             // A concurrent submission for the same project saved first. The applications row is
-            // written before the key, so the race can show on either index: if it was this same
-            // request (same key), answer with its result; else the project has its application.
+            // written before the key, so the race can show on either index.
             db.ChangeTracker.Clear();
-            return await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } winner
-                ? await GetAsync(Guid.Parse(winner), cancellationToken)
-                : throw new ConflictException($"Project {projectId} has an application under the {callYear} call already.");
+            return await SameRequestOrConflictAsync();
         }
 
         return application;
+
+        // The project has its application: this request's own (a retry that raced the first), or another's.
+        async Task<FundApplication> SameRequestOrConflictAsync() =>
+            await db.FindIdempotentResultAsync(scope, idempotencyKey, hash, cancellationToken) is { } earlier
+                ? await GetAsync(Guid.Parse(earlier), cancellationToken)
+                : throw new ConflictException($"Project {projectId} has an application under the {callYear} call already.");
     }
 
     public async Task<FundApplication> AppraiseAsync(Caller caller, Guid id, int relevance, int feasibility, int regionalBenefit, int sustainability, string? note,

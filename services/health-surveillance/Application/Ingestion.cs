@@ -53,14 +53,16 @@ public sealed class Ingestion(SurveillanceDbContext db, ReferenceData reference,
 
     /// <summary>
     /// One ingest at a time per series (disease and unit): two batches of one series would each
-    /// judge it without the other's weeks, and could each open an alert. Taken in a fixed order,
-    /// so two batches sharing series wait for each other rather than deadlock.
+    /// judge it without the other's weeks, and could each open an alert. Taken in the order of the
+    /// lock keys themselves (the hashes, each once), so two batches sharing series wait for each
+    /// other rather than deadlock.
     /// </summary>
     private static async Task LockSeriesAsync(NpgsqlConnection connection, IDbContextTransaction transaction, IReadOnlyList<ValidatedValue> values,
         CancellationToken cancellationToken)
     {
-        var keys = values.Select(v => v.Input.Disease + "|" + v.Input.Unit).Distinct().Order(StringComparer.Ordinal).ToArray();
-        await using var command = new NpgsqlCommand("SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(@keys) AS k",
+        var keys = values.Select(v => v.Input.Disease + "|" + v.Input.Unit).Distinct().ToArray();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(@keys) AS k ORDER BY 1 OFFSET 0) AS ordered",
             connection, (NpgsqlTransaction)transaction.GetDbTransaction());
         command.Parameters.AddWithValue("keys", keys);
         await command.ExecuteScalarAsync(cancellationToken);

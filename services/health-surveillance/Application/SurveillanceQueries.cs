@@ -23,11 +23,11 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
     public async Task<IReadOnlyList<EpiCurvePoint>> EpiCurveAsync(string disease, string? country, string? unit, int fromYear, int toYear, WeekSystem system,
         CancellationToken cancellationToken)
     {
-        RequireDisease(disease);
+        reference.RequireDisease(disease);
         var query = db.WeeklyReports.AsNoTracking().Where(r => r.Disease == disease && r.WeekSystem == system);
         if (!string.IsNullOrEmpty(unit))
         {
-            RequireUnit(unit);
+            reference.RequireUnit(unit);
             query = query.Where(r => r.Unit == unit);
         }
         else if (!string.IsNullOrEmpty(country))
@@ -60,16 +60,9 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
     /// <summary>The current value first, then the values corrections replaced, newest first.</summary>
     public async Task<IReadOnlyList<ReportRevision>> HistoryAsync(string disease, string unit, int year, int week, WeekSystem system, CancellationToken cancellationToken)
     {
-        RequireDisease(disease);
-        RequireUnit(unit);
-        try
-        {
-            EpiWeek.Of(year, week, system);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new ValidationException("epi_week", e.Message.Split(" (Parameter", 2)[0]);
-        }
+        reference.RequireDisease(disease);
+        reference.RequireUnit(unit);
+        EpiWeeks.Require(year, week, system);
 
         var report = await db.WeeklyReports.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Disease == disease && r.Unit == unit && r.WeekSystem == system && r.EpiYear == year && r.EpiWeek == week, cancellationToken)
@@ -92,7 +85,7 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
     /// <summary>What the engine would have signalled over the unit's whole history; nothing is stored.</summary>
     public async Task<Backtest> BacktestAsync(string disease, string unit, WeekSystem system, CancellationToken cancellationToken)
     {
-        var definition = RequireDisease(disease);
+        var definition = reference.RequireDisease(disease);
         var history = (await db.WeeklyReports.AsNoTracking()
                 .Where(r => r.Disease == disease && r.Unit == unit && r.WeekSystem == system)
                 .OrderBy(r => r.WeekStart)
@@ -144,16 +137,24 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
     /// </summary>
     public async Task<IReadOnlyList<CountryTimeliness>> TimelinessAsync(string? country, int year, CancellationToken cancellationToken)
     {
-        const string hours = "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM {0}) / 3600)";
-        var reports = await MediansAsync(
-            $"SELECT country AS \"Country\", count(*)::int AS \"Count\", {string.Format(CultureInfo.InvariantCulture, hours, "received_at - (week_start + 7)::timestamptz")} AS \"Hours\" FROM weekly_reports WHERE (@year = 0 OR epi_year = @year) GROUP BY country",
-            year, cancellationToken);
-        var signals = await MediansAsync(
-            $"SELECT country AS \"Country\", count(*)::int AS \"Count\", {string.Format(CultureInfo.InvariantCulture, hours, "detected_at - (week_start + 7)::timestamptz")} AS \"Hours\" FROM signals WHERE alert_id IS NOT NULL AND (@year = 0 OR epi_year = @year) GROUP BY country",
-            year, cancellationToken);
-        var verified = await MediansAsync(
-            $"SELECT a.country AS \"Country\", count(*)::int AS \"Count\", {string.Format(CultureInfo.InvariantCulture, hours, "a.verified_at - a.opened_at")} AS \"Hours\" FROM alerts a WHERE a.verified_at IS NOT NULL AND (@year = 0 OR EXISTS (SELECT 1 FROM signals s WHERE s.alert_id = a.id AND s.epi_year = @year)) GROUP BY a.country",
-            year, cancellationToken);
+        // An epi week ends at the start of the next (week_start + 7, midnight UTC: not the session's time zone).
+        var reports = await MediansAsync("""
+            SELECT country AS "Country", count(*)::int AS "Count",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - ((week_start + 7)::timestamp AT TIME ZONE 'UTC')) / 3600) AS "Hours"
+            FROM weekly_reports WHERE (@year = 0 OR epi_year = @year) GROUP BY country
+            """, year, cancellationToken);
+        var signals = await MediansAsync("""
+            SELECT country AS "Country", count(*)::int AS "Count",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM detected_at - ((week_start + 7)::timestamp AT TIME ZONE 'UTC')) / 3600) AS "Hours"
+            FROM signals WHERE alert_id IS NOT NULL AND (@year = 0 OR epi_year = @year) GROUP BY country
+            """, year, cancellationToken);
+        var verified = await MediansAsync("""
+            SELECT a.country AS "Country", count(*)::int AS "Count",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.verified_at - a.opened_at) / 3600) AS "Hours"
+            FROM alerts a
+            WHERE a.verified_at IS NOT NULL AND (@year = 0 OR EXISTS (SELECT 1 FROM signals s WHERE s.alert_id = a.id AND s.epi_year = @year))
+            GROUP BY a.country
+            """, year, cancellationToken);
 
         return [.. MemberCountries.All.Order(StringComparer.Ordinal)
             .Where(c => string.IsNullOrEmpty(country) || c == country)
@@ -182,15 +183,4 @@ public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData 
         return [.. alerts.Select(a => (a, (IReadOnlyList<Guid>)[.. signals.Where(s => s.AlertId == a.Id).Select(s => s.Id)]))];
     }
 
-    private DiseaseDefinition RequireDisease(string disease) => string.IsNullOrEmpty(disease)
-        ? throw new ValidationException("disease", "is required: a disease code such as dengue")
-        : reference.Disease(disease) ?? throw new ValidationException("disease", $"'{disease}' is not a disease under surveillance");
-
-    private void RequireUnit(string unit)
-    {
-        if (reference.Unit(unit) is null)
-        {
-            throw new ValidationException("unit", $"'{unit}' is not a first-level administrative unit of a member country (ISO 3166-2)");
-        }
-    }
 }

@@ -49,12 +49,12 @@ public static class WeeklyValueValidation
             var unit = reference.Unit(v.Unit);
             if (reference.Disease(v.Disease) is null)
             {
-                errors.Add(at + ".disease", $"'{v.Disease}' is not a disease under surveillance");
+                errors.Add(at + ".disease", ReferenceData.UnknownDisease(v.Disease));
             }
 
             if (unit is null)
             {
-                errors.Add(at + ".unit", $"'{v.Unit}' is not a first-level administrative unit of a member country (ISO 3166-2)");
+                errors.Add(at + ".unit", ReferenceData.UnknownUnit(v.Unit));
             }
             else if (unit.Country != caller.Country)
             {
@@ -66,14 +66,10 @@ public static class WeeklyValueValidation
                 errors.Add(at + ".cases", "cases and deaths must be 0 or more, and deaths at most cases");
             }
 
-            EpiWeek? week = null;
-            try
+            var week = EpiWeeks.TryOf(v.EpiYear, v.EpiWeek, v.System, out var problem);
+            if (problem is not null)
             {
-                week = Detection.Weeks.EpiWeek.Of(v.EpiYear, v.EpiWeek, v.System);
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                errors.Add(at + ".epi_week", e.Message.Split(" (Parameter", 2)[0]);
+                errors.Add(at + ".epi_week", problem);
             }
 
             if (week is { } reported && (reported.Year < EarliestYear || reported.Start > today))
@@ -101,4 +97,27 @@ public static class WeeklyValueValidation
         errors.ThrowIfAny();
         return valid;
     }
+}
+
+/// <summary>An epi week a request names: the week, or why there is none (the week does not exist in that year and system).</summary>
+public static class EpiWeeks
+{
+    public static EpiWeek? TryOf(int year, int week, WeekSystem system, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return EpiWeek.Of(year, week, system);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // The detection library's message, without .NET's "(Parameter 'week')" suffix.
+            problem = e.Message.Split(" (Parameter", 2)[0];
+            return null;
+        }
+    }
+
+    /// <summary>The week, or the caller's error on <paramref name="field"/>.</summary>
+    public static EpiWeek Require(int year, int week, WeekSystem system, string field = "epi_week") =>
+        TryOf(year, week, system, out var problem) ?? throw new ValidationException(field, problem!);
 }

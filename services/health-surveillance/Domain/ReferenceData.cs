@@ -57,6 +57,21 @@ public sealed class ReferenceData
 
     public DiseaseDefinition? Disease(string code) => _diseases.GetValueOrDefault(code);
 
+    /// <summary>What a request naming an unknown unit is told, wherever it names one.</summary>
+    public static string UnknownUnit(string code) => $"'{code}' is not a first-level administrative unit of a member country (ISO 3166-2)";
+
+    /// <summary>What a request naming an unknown disease is told.</summary>
+    public static string UnknownDisease(string code) => $"'{code}' is not a disease under surveillance";
+
+    /// <summary>The unit a request names, or the caller's error on <paramref name="field"/>.</summary>
+    public AdminUnit RequireUnit(string code, string field = "unit") =>
+        Unit(code) ?? throw new Lmc.BuildingBlocks.Domain.ValidationException(field, UnknownUnit(code));
+
+    /// <summary>The disease a request names, or the caller's error on <paramref name="field"/>.</summary>
+    public DiseaseDefinition RequireDisease(string code, string field = "disease") => string.IsNullOrEmpty(code)
+        ? throw new Lmc.BuildingBlocks.Domain.ValidationException(field, "is required: a disease code such as dengue")
+        : Disease(code) ?? throw new Lmc.BuildingBlocks.Domain.ValidationException(field, UnknownDisease(code));
+
     /// <summary>Units across a border from this one (none for an interior unit).</summary>
     public IReadOnlyList<string> FacingUnits(string code) => _facing.GetValueOrDefault(code) ?? [];
 

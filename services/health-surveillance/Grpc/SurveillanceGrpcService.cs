@@ -111,7 +111,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     [Authorize(Policy = ReadPolicy)]
     public override async Task<RunBacktestResponse> RunBacktest(RunBacktestRequest request, ServerCallContext context)
     {
-        var unit = reference.Unit(request.Unit.ToUpperInvariant()) ?? throw new ValidationException("unit", $"'{request.Unit}' is not a known unit");
+        var unit = reference.RequireUnit(request.Unit.ToUpperInvariant());
         var backtest = await queries.BacktestAsync(request.Disease, unit.Code, ToDomain(request.WeekSystem), context.CancellationToken);
         var response = new RunBacktestResponse { Weeks = backtest.Weeks };
         response.Signals.AddRange(backtest.Signals.Select(s => SurveillanceMapping.ToProto(s, request.Disease, unit.Code, unit.Country)));
@@ -142,9 +142,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     [Authorize(Policy = LmcPolicies.FocalPoint)]
     public override async Task<VerifyAlertResponse> VerifyAlert(VerifyAlertRequest request, ServerCallContext context)
     {
-        var outcome = request.Outcome == VerificationOutcome.Unspecified
-            ? throw new ValidationException("outcome", "is required: discard, monitor or assess")
-            : (DomainModel.VerificationOutcome)request.Outcome;
+        var outcome = RequireDefined((DomainModel.VerificationOutcome)request.Outcome, "outcome", "discard, monitor or assess");
         var alert = await alerts.VerifyAsync(context.Caller(), ParseId(request.AlertId, "alert_id"), outcome, request.Note, request.ExpectedVersion, context.CancellationToken);
         return new() { Alert = await FullAsync(alert.Id, context) };
     }
@@ -153,9 +151,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     [Authorize(Policy = LmcPolicies.FocalPoint)]
     public override async Task<AssessRiskResponse> AssessRisk(AssessRiskRequest request, ServerCallContext context)
     {
-        var level = request.RiskLevel == RiskLevel.Unspecified
-            ? throw new ValidationException("risk_level", "is required: low, moderate, high or very high")
-            : (DomainModel.RiskLevel)request.RiskLevel;
+        var level = RequireDefined((DomainModel.RiskLevel)request.RiskLevel, "risk_level", "low, moderate, high or very high");
         var criteria = new DomainModel.IhrAnnex2(request.SeriousPublicHealthImpact, request.UnusualOrUnexpected, request.RiskOfInternationalSpread,
             request.RiskOfTravelOrTradeRestrictions, AlwaysNotifiable: false);
         var alert = await alerts.AssessAsync(context.Caller(), ParseId(request.AlertId, "alert_id"), level, criteria, request.Note, request.ExpectedVersion, context.CancellationToken);

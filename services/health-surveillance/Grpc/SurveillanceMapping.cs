@@ -13,7 +13,13 @@ namespace Lmc.HealthSurveillance.Grpc;
 internal static class SurveillanceMapping
 {
     /// <summary>ISO unless MMWR is asked for.</summary>
-    public static Weeks.WeekSystem ToDomain(Proto.WeekSystem system) => system == Proto.WeekSystem.Mmwr ? Weeks.WeekSystem.Mmwr : Weeks.WeekSystem.Iso;
+    /// <summary>ISO when unspecified; a number the contract does not name is refused, not read as ISO.</summary>
+    public static Weeks.WeekSystem ToDomain(Proto.WeekSystem system) => system switch
+    {
+        Proto.WeekSystem.Mmwr => Weeks.WeekSystem.Mmwr,
+        Proto.WeekSystem.Iso or Proto.WeekSystem.Unspecified => Weeks.WeekSystem.Iso,
+        _ => throw new Lmc.BuildingBlocks.Domain.ValidationException("week_system", "must be ISO or MMWR"),
+    };
 
     public static Proto.WeekSystem ToProto(Weeks.WeekSystem system) => system == Weeks.WeekSystem.Mmwr ? Proto.WeekSystem.Mmwr : Proto.WeekSystem.Iso;
 
@@ -88,7 +94,7 @@ internal static class SurveillanceMapping
                 UnusualOrUnexpected = ihr.Unusual,
                 RiskOfInternationalSpread = ihr.InternationalSpread,
                 RiskOfTravelOrTradeRestrictions = ihr.TravelOrTradeRestriction,
-                NotifyWho = ihr.NotifyWho || alert.WhoNotificationDue is not null,
+                NotifyWho = alert.WhoNotificationDue is not null,
                 NotifyWhoBy = alert.WhoNotificationDue is { } due ? Timestamp.FromDateTimeOffset(due) : null,
             };
         }

@@ -43,7 +43,7 @@ public sealed class AnnualListDecisions(ProjectsDbContext db, PlanCatalogue cata
             {
                 refusals[id] = $"The project is {project.Status.ToString().ToLowerInvariant()}, not endorsed.";
             }
-            else if (stage is not null && !sizes.CanConvert(project.Budget.Currency))
+            else if (stage is { LargeProjectsAllowed: false } && !sizes.CanConvert(project.Budget.Currency))
             {
                 // Recorded, not thrown: one project must not send the whole FMM decision to the error queue.
                 refusals[id] = $"No indicative USD rate for {project.Budget.Currency} is configured; the stage rule cannot be checked.";

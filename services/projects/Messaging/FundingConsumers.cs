@@ -14,7 +14,7 @@ public sealed class CommitmentMadeConsumer(ProjectsDbContext db, TimeProvider ti
     {
         Db.FundingTransactions.Add(new FundingTransaction
         {
-            Id = context.MessageId!.Value, ProjectId = message.ProjectId, GrantId = message.GrantId, Type = "2", AmountUsd = message.AmountUsd,
+            Id = Inbox.MessageIdOf(context), ProjectId = message.ProjectId, GrantId = message.GrantId, Type = "2", AmountUsd = message.AmountUsd,
             ValueDate = message.ValueDate, Description = $"LMC Special Fund commitment ({message.Kind})", ReceivedAt = time.GetUtcNow(),
         });
         return Task.CompletedTask;
@@ -29,7 +29,7 @@ public sealed class DisbursementMadeConsumer(ProjectsDbContext db, TimeProvider 
     {
         Db.FundingTransactions.Add(new FundingTransaction
         {
-            Id = context.MessageId!.Value, ProjectId = message.ProjectId, GrantId = message.GrantId, Type = "3", AmountUsd = message.AmountUsd,
+            Id = Inbox.MessageIdOf(context), ProjectId = message.ProjectId, GrantId = message.GrantId, Type = "3", AmountUsd = message.AmountUsd,
             ValueDate = message.ValueDate, Description = $"LMC Special Fund disbursement, tranche {message.Tranche}", ReceivedAt = time.GetUtcNow(),
         });
         return Task.CompletedTask;
