@@ -1,14 +1,12 @@
 using Lmc.BuildingBlocks.Hosting;
 using Lmc.Gateway.Edge;
+using Lmc.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHostDefaults();
 builder.AddGatewayEdge();
-builder.Services.AddServiceDiscovery();
-builder.Services.AddReverseProxy()
-    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .AddServiceDiscoveryDestinationResolver();
+builder.AddContractRouting();
 
 var app = builder.Build();
 

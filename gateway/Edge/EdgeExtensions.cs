@@ -1,4 +1,5 @@
 using Lmc.BuildingBlocks.Health;
+using Lmc.BuildingBlocks.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -42,7 +43,8 @@ public static class EdgeExtensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
 
-        var documents = app.Services.GetRequiredService<GatewayOptions>().ApiDocuments;
+        var documents = app.Services.GetRequiredService<IReadOnlyList<ServiceManifest>>()
+            .Where(m => m.PublishesOpenApi).Select(m => m.Name).ToList();
         app.MapScalarApiReference("/docs", scalar =>
         {
             scalar.WithTitle("LMC Platform API");

@@ -12,9 +12,6 @@ public sealed class GatewayOptions
 
     /// <summary>Origins allowed to call from a browser; none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
-
-    /// <summary>Services whose OpenAPI documents the /docs page shows (served at /openapi/&lt;name&gt;.json).</summary>
-    public string[] ApiDocuments { get; set; } = [];
 }
 
 /// <summary>A token bucket per client (the token's subject; the address when there is no token).</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Lmc.BuildingBlocks.Hosting;
 using Lmc.Testing;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
@@ -8,84 +9,94 @@ using Npgsql;
 namespace Lmc.EndToEnd.Tests;
 
 /// <summary>
-/// The identity, projects, meetings, health-surveillance and funding services and the gateway as processes, wired the way the
-/// AppHost and the chart wire them: tokens come from the identity service and every other piece
-/// validates them through its discovery document.
+/// Every service that has a manifest (services/&lt;name&gt;/service.json) and the gateway as processes, wired
+/// the way the AppHost and the chart wire them: each gets its database and the broker if its manifest
+/// says so, and the services it calls; tokens come from the issuing service and every other piece
+/// validates them through its discovery document. A new service is started here without editing this file.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private string _identityDatabase = null!;
+    private readonly Dictionary<string, ServiceProcess> _services = [];
+    private string _issuerDatabase = null!;
 
     public IsolatedInfrastructure Infrastructure { get; private set; } = null!;
-    public ServiceProcess Identity { get; private set; } = null!;
-    public ServiceProcess Projects { get; private set; } = null!;
-    public ServiceProcess Meetings { get; private set; } = null!;
-    public ServiceProcess Surveillance { get; private set; } = null!;
-    public ServiceProcess Funding { get; private set; } = null!;
+    public IReadOnlyList<ServiceManifest> Manifests { get; } = ServiceManifests.FromRepository();
     public ServiceProcess Gateway { get; private set; } = null!;
     public string Issuer { get; private set; } = null!;
+
+    /// <summary>A running service by its manifest's name.</summary>
+    public ServiceProcess Service(string name) => _services[name];
+
+    public ServiceProcess Projects => Service("projects");
 
     public async Task InitializeAsync()
     {
         Infrastructure = await IsolatedInfrastructure.CreateAsync();
-        var identityPorts = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
-        Issuer = $"http://127.0.0.1:{identityPorts.Item1}/";
+        var issuerPorts = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
+        Issuer = $"http://127.0.0.1:{issuerPorts.Item1}/";
         var auth = new Dictionary<string, string> { ["Auth__Authority"] = Issuer, ["Auth__RequireHttpsMetadata"] = "false" };
 
-        _identityDatabase = await Infrastructure.CreateDatabaseAsync("e2e_identity");
-        Identity = await ServiceProcess.StartAsync("identity", "services/identity", "Lmc.Identity", new Dictionary<string, string>(auth)
+        // The issuer first, then each service after those it calls.
+        var started = new HashSet<string>();
+        foreach (var manifest in Manifests.OrderByDescending(m => m.IssuesTokens))
         {
-            ["ConnectionStrings__identity"] = _identityDatabase,
-            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
-            ["Database__MigrateOnStartup"] = "true",
-            ["Identity__Issuer"] = Issuer,
-            ["Identity__SeedDevelopmentClients"] = "true",
-        }, identityPorts);
+            await StartAsync(manifest);
+        }
 
-        Projects = await ServiceProcess.StartAsync("projects", "services/projects", "Lmc.Projects", new Dictionary<string, string>(auth)
+        // Logical names resolved by service discovery, as Aspire and the chart set them.
+        var routes = new Dictionary<string, string>(auth);
+        foreach (var (name, process) in _services)
         {
-            ["ConnectionStrings__projects"] = await Infrastructure.CreateDatabaseAsync("e2e_projects"),
-            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
-            ["Database__MigrateOnStartup"] = "true",
-        });
+            routes[$"services__{name}__http__0"] = process.Http.ToString();
+            routes[$"services__{name}__grpc__0"] = process.Grpc.ToString();
+        }
 
-        Meetings = await ServiceProcess.StartAsync("meetings", "services/meetings", "Lmc.Meetings", new Dictionary<string, string>(auth)
-        {
-            ["ConnectionStrings__meetings"] = await Infrastructure.CreateDatabaseAsync("e2e_meetings"),
-            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
-            ["Database__MigrateOnStartup"] = "true",
-        });
+        Gateway = await ServiceProcess.StartAsync("gateway", "gateway", "Lmc.Gateway", routes);
 
-        Surveillance = await ServiceProcess.StartAsync("health-surveillance", "services/health-surveillance", "Lmc.HealthSurveillance", new Dictionary<string, string>(auth)
+        async Task StartAsync(ServiceManifest manifest)
         {
-            ["ConnectionStrings__health-surveillance"] = await Infrastructure.CreateDatabaseAsync("e2e_surveillance"),
-            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
-            ["Database__MigrateOnStartup"] = "true",
-        });
+            if (!started.Add(manifest.Name))
+            {
+                return;
+            }
 
-        // The fund asks projects over gRPC whether a project is adopted, as the AppHost wires it.
-        Funding = await ServiceProcess.StartAsync("funding", "services/funding", "Lmc.Funding", new Dictionary<string, string>(auth)
-        {
-            ["ConnectionStrings__funding"] = await Infrastructure.CreateDatabaseAsync("e2e_funding"),
-            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri,
-            ["Database__MigrateOnStartup"] = "true",
-            ["services__projects__grpc__0"] = Projects.Grpc.ToString(),
-        });
+            foreach (var called in manifest.Calls)
+            {
+                await StartAsync(Manifests.Single(m => m.Name == called));
+            }
 
-        Gateway = await ServiceProcess.StartAsync("gateway", "gateway", "Lmc.Gateway", new Dictionary<string, string>(auth)
-        {
-            // Logical names resolved by service discovery, as Aspire and the chart set them.
-            ["services__identity__http__0"] = Identity.Http.ToString(),
-            ["services__identity__grpc__0"] = Identity.Grpc.ToString(),
-            ["services__projects__http__0"] = Projects.Http.ToString(),
-            ["services__projects__grpc__0"] = Projects.Grpc.ToString(),
-            ["services__meetings__http__0"] = Meetings.Http.ToString(),
-            ["services__meetings__grpc__0"] = Meetings.Grpc.ToString(),
-            ["services__health-surveillance__http__0"] = Surveillance.Http.ToString(),
-            ["services__health-surveillance__grpc__0"] = Surveillance.Grpc.ToString(),
-            ["services__funding__http__0"] = Funding.Http.ToString(),
-            ["services__funding__grpc__0"] = Funding.Grpc.ToString(),
-        });
+            var environment = new Dictionary<string, string>(auth);
+            if (manifest.Database)
+            {
+                var database = await Infrastructure.CreateDatabaseAsync("e2e_" + manifest.Name.Replace('-', '_'));
+                environment[$"ConnectionStrings__{manifest.Name}"] = database;
+                environment["Database__MigrateOnStartup"] = "true";
+                if (manifest.IssuesTokens)
+                {
+                    _issuerDatabase = database;
+                }
+            }
+
+            if (manifest.Broker)
+            {
+                environment["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitMqUri;
+            }
+
+            if (manifest.IssuesTokens)
+            {
+                environment["Identity__Issuer"] = Issuer;
+                environment["Identity__SeedDevelopmentClients"] = "true";
+            }
+
+            // A synchronous dependency (the fund asks projects whether a project is adopted), as the AppHost wires it.
+            foreach (var called in manifest.Calls)
+            {
+                environment[$"services__{called}__grpc__0"] = _services[called].Grpc.ToString();
+            }
+
+            _services[manifest.Name] = await ServiceProcess.StartAsync(
+                manifest.Name, manifest.Directory, manifest.Project, environment, manifest.IssuesTokens ? issuerPorts : null);
+        }
     }
 
     /// <summary>A token of a development client (dev-th-secretariat, dev-admin, ...), asked of the identity service through the gateway.</summary>
@@ -111,7 +122,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The identity service's current signing key, read from its database: for forging tokens it would never issue.</summary>
     public async Task<SigningCredentials> IdentitySigningKeyAsync()
     {
-        await using var connection = new NpgsqlConnection(_identityDatabase);
+        await using var connection = new NpgsqlConnection(_issuerDatabase);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT key_id, private_key FROM signing_keys ORDER BY created_at DESC LIMIT 1", connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -123,7 +134,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in new[] { Gateway, Funding, Surveillance, Meetings, Projects, Identity })
+        // The gateway first, then the services in the reverse order of their start.
+        foreach (var process in new[] { Gateway }.Concat(_services.Values.Reverse()))
         {
             if (process is not null)
             {

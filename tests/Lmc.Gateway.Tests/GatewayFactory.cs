@@ -1,3 +1,4 @@
+using Lmc.BuildingBlocks.Hosting;
 using Lmc.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,6 +14,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public StubService Downstream { get; private set; } = null!;
 
     public CapturedLogs Logs { get; } = new();
+
+    public IReadOnlyList<ServiceManifest> Manifests { get; } = ServiceManifests.FromRepository();
 
     protected virtual int RateLimitTokens => 1000;
 
@@ -32,11 +35,11 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
-        // Every service the gateway routes to; the stub answers for all of them.
-        foreach (var service in new[] { "projects", "identity", "meetings", "health-surveillance", "funding" })
+        // Every service the gateway routes to (one per manifest); the stub answers for all of them.
+        foreach (var service in Manifests)
         {
-            builder.UseSetting($"services:{service}:http:0", Downstream.Address.ToString());
-            builder.UseSetting($"services:{service}:grpc:0", Downstream.Address.ToString());
+            builder.UseSetting($"services:{service.Name}:http:0", Downstream.Address.ToString());
+            builder.UseSetting($"services:{service.Name}:grpc:0", Downstream.GrpcAddress.ToString());
         }
 
         builder.UseSetting("Gateway:MaxRequestBodyBytes", BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,12 +25,19 @@ public sealed class StubService : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    public Uri GrpcAddress { get; private set; } = null!;
+
     public int Count(string pathPrefix) => Received.Count(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
 
     public static async Task<StubService> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        // REST on HTTP/1.1 and gRPC on h2c, as a service listens.
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http1);
+            k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2);
+        });
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var stub = new StubService(app);
@@ -40,7 +48,9 @@ public sealed class StubService : IAsyncDisposable
             return Results.Ok(new { reached = http.Request.Path.Value });
         });
         await app.StartAsync();
-        stub.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        stub.Address = new Uri(addresses[0]);
+        stub.GrpcAddress = new Uri(addresses[1]);
         return stub;
     }
 
