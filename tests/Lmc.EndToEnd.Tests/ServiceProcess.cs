@@ -27,7 +27,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Grpc => new($"http://127.0.0.1:{GrpcPort}");
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    /// <summary>Starts <c>    /// <summary>Starts <c>&lt;folder&gt;/binlt;folder    /// <summary>Starts <c>&lt;folder&gt;/bingt;/bin/&lt;configuration&gt;/net10.0/&lt;assembly&gt;.dll</c> and waits for /health/ready.</summary>
+    /// <summary>Starts <c>&lt;folder&gt;/bin/&lt;configuration&gt;/net10.0/&lt;assembly&gt;.dll</c> (the folder relative to the repository, or absolute) and waits for /health/ready.</summary>
     public static async Task<ServiceProcess> StartAsync(
         string name, string folder, string assembly, IDictionary<string, string> environment, (int Http, int Grpc)? ports = null)
     {

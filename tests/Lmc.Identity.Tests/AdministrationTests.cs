@@ -39,7 +39,7 @@ public sealed class AdministrationTests(IdentityFactory identity)
             DisplayName = "Water data portal (integrator)",
             Country = Country.La,
             Roles = { LmcRoles.Integrator },
-            Scopes = { "water-resources:read", "projects:read" },
+            Scopes = { "health-surveillance:read", "projects:read" }, // scopes of services that have a manifest
         };
         var registered = await _admin.RegisterClientAsync(request, await AdminAsync());
 

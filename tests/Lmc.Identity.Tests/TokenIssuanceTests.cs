@@ -33,7 +33,7 @@ public sealed class TokenIssuanceTests(IdentityFactory identity)
     [Fact]
     public async Task The_token_validates_against_the_published_discovery_document_and_keys()
     {
-        var secret = await identity.RegisterAsync("th-water-focal-point", "TH", [LmcRoles.WaterFocalPoint], [LmcScopes.Read("water-resources")]);
+        var secret = await identity.RegisterAsync("th-water-focal-point", "TH", [LmcRoles.WaterFocalPoint], [LmcScopes.Read("projects")]);
         var token = await identity.TokenAsync("th-water-focal-point", secret);
 
         var http = identity.CreateClient();

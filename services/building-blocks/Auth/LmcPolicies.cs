@@ -1,5 +1,7 @@
 using Lmc.BuildingBlocks.Domain;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Lmc.BuildingBlocks.Auth;
 
@@ -20,22 +22,32 @@ public static class LmcPolicies
 
     public const string WritePrefix = "write:";
 
-    /// <summary>Reading a service's API: its read or write scope.</summary>
-    private static string Read(string service) => ReadPrefix + service;
+    /// <summary>
+    /// The scope policy a name stands for: <c>read:&lt;service&gt;</c> (its read or write scope) or
+    /// <c>write:&lt;service&gt;</c> (its write scope), for any service, so no list of services is kept here.
+    /// </summary>
+    public static AuthorizationPolicy? ScopePolicy(string name)
+    {
+        if (name.StartsWith(ReadPrefix, StringComparison.Ordinal) && name.Length > ReadPrefix.Length)
+        {
+            var service = name[ReadPrefix.Length..];
+            return new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => HasScope(c, LmcScopes.Read(service)) || HasScope(c, LmcScopes.Write(service))).Build();
+        }
 
-    /// <summary>Changing through a service's API: its write scope.</summary>
-    private static string Write(string service) => WritePrefix + service;
+        if (name.StartsWith(WritePrefix, StringComparison.Ordinal) && name.Length > WritePrefix.Length)
+        {
+            var service = name[WritePrefix.Length..];
+            return new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => HasScope(c, LmcScopes.Write(service))).Build();
+        }
+
+        return null;
+    }
 
     public static void AddLmcPolicies(this AuthorizationBuilder authorization)
     {
-        foreach (var service in LmcScopes.Services)
-        {
-            authorization.AddPolicy(Read(service), p => p.RequireAuthenticatedUser()
-                .RequireAssertion(c => HasScope(c, LmcScopes.Read(service)) || HasScope(c, LmcScopes.Write(service))));
-            authorization.AddPolicy(Write(service), p => p.RequireAuthenticatedUser()
-                .RequireAssertion(c => HasScope(c, LmcScopes.Write(service))));
-        }
-
+        authorization.Services.AddSingleton<IAuthorizationPolicyProvider, LmcPolicyProvider>();
         authorization.AddPolicy(MemberSecretariat, p => p.RequireAuthenticatedUser()
             .RequireClaim(LmcClaims.Role, LmcRoles.Secretariat)
             .RequireAssertion(c => MemberCountries.IsMember(c.User.FindFirst(LmcClaims.Country)?.Value)));
@@ -48,4 +60,13 @@ public static class LmcPolicies
 
     private static bool HasScope(AuthorizationHandlerContext context, string scope) =>
         context.User.FindAll(LmcClaims.Scope).Any(c => c.Value.Split(' ').Contains(scope, StringComparer.Ordinal));
+}
+
+/// <summary>The named policies, and a scope policy for any <c>read:</c> or <c>write:</c> name (made once, then kept).</summary>
+internal sealed class LmcPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthorizationPolicy?> _scopes = new();
+
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
+        await base.GetPolicyAsync(policyName) ?? _scopes.GetOrAdd(policyName, LmcPolicies.ScopePolicy);
 }

@@ -1,3 +1,5 @@
+using Lmc.BuildingBlocks.Hosting;
+
 namespace Lmc.BuildingBlocks.Auth;
 
 /// <summary>
@@ -7,12 +9,14 @@ namespace Lmc.BuildingBlocks.Auth;
 /// </summary>
 public static class LmcScopes
 {
-    /// <summary>The services whose APIs are scoped; a new service adds its name here.</summary>
-    public static readonly IReadOnlyList<string> Services =
-    [
-        "projects", "meetings", "funding", "health-surveillance", "connectivity", "water-resources",
-        "agriculture", "production-capacity", "economic-cooperation", "identity",
-    ];
+    private static readonly Lazy<IReadOnlyList<string>> Names =
+        new(() => ServiceManifests.FromRepository().Select(m => m.Name).ToList());
+
+    /// <summary>
+    /// The services whose APIs are scoped: one per manifest, copied beside every application by the
+    /// building blocks (or found in the repository by a test), so a new service adds none here.
+    /// </summary>
+    public static IReadOnlyList<string> Services => Names.Value;
 
     public static string Read(string service) => service + ":read";
 

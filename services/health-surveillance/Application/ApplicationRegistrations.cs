@@ -8,7 +8,8 @@ public static class ApplicationRegistrations
     public static WebApplicationBuilder AddSurveillanceApplication(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SurveillanceOptions>().BindConfiguration(SurveillanceOptions.Section);
-        builder.Services.AddSingleton(_ => ReferenceData.Load(Path.Combine(AppContext.BaseDirectory, "Seed")));
+        // The reference files ship in the service's Seed folder.
+        builder.Services.AddSingleton(_ => ReferenceData.Parse(file => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", file))));
         builder.Services.AddSingleton<SignalDetection>();
         builder.Services.AddScoped<Ingestion>();
         builder.Services.AddScoped<AlertCommands>();

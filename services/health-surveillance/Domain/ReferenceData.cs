@@ -75,12 +75,16 @@ public sealed class ReferenceData
     /// <summary>Units across a border from this one (none for an interior unit).</summary>
     public IReadOnlyList<string> FacingUnits(string code) => _facing.GetValueOrDefault(code) ?? [];
 
-    public static ReferenceData Load(string directory)
+    /// <summary>
+    /// The reference data from the texts of its three files (admin-units.json, border-pairs.json,
+    /// diseases.json), which <paramref name="readFile"/> gives by name: where they are kept is not the domain's.
+    /// </summary>
+    public static ReferenceData Parse(Func<string, string> readFile)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        var units = Read<UnitsFile>(directory, "admin-units.json", options).Units;
-        var pairs = Read<PairsFile>(directory, "border-pairs.json", options).Pairs;
-        var diseases = Read<DiseasesFile>(directory, "diseases.json", options).Diseases.Select(ToDefinition);
+        var units = Read<UnitsFile>(readFile, "admin-units.json", options).Units;
+        var pairs = Read<PairsFile>(readFile, "border-pairs.json", options).Pairs;
+        var diseases = Read<DiseasesFile>(readFile, "diseases.json", options).Diseases.Select(ToDefinition);
         return new ReferenceData(units, pairs, diseases);
     }
 
@@ -113,8 +117,8 @@ public sealed class ReferenceData
         return new DiseaseDefinition(d.Code, d.Name, d.Icd10, d.IhrAlwaysNotifiable, d.Detection.AnyCaseIsSignal, d.Detection.MinimumCases, settings);
     }
 
-    private static T Read<T>(string directory, string file, JsonSerializerOptions options) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(directory, file)), options)
+    private static T Read<T>(Func<string, string> readFile, string file, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize<T>(readFile(file), options)
         ?? throw new InvalidOperationException($"{file} is empty.");
 
     private sealed record UnitsFile(List<AdminUnit> Units);
