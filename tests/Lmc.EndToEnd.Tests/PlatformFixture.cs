@@ -94,8 +94,9 @@ public sealed class PlatformFixture : IAsyncLifetime
                 environment[$"services__{called}__grpc__0"] = _services[called].Grpc.ToString();
             }
 
+            // The manifests read may be the copies beside this test; the service is built in its repository folder.
             _services[manifest.Name] = await ServiceProcess.StartAsync(
-                manifest.Name, manifest.Directory, manifest.Project, environment, manifest.IssuesTokens ? issuerPorts : null);
+                manifest.Name, Path.Combine("services", manifest.Name), manifest.Project, environment, manifest.IssuesTokens ? issuerPorts : null);
         }
     }
 
