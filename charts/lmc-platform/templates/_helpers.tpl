@@ -1,8 +1,88 @@
 {{/*
 Shared named templates. Every per-service object of the chart is rendered from these, inside one
-range loop over .Values.services per kind; there is no per-service copy of any template.
-Calling convention for per-service templates: (dict "root" $ "name" $name "svc" $svc).
+range loop per kind over the workloads of "lmc.services" (the manifests and the gateway); there is no
+per-service copy of any template.
+Calling convention for per-service templates: (dict "root" $ "name" $name "svc" $svc "services" $services).
 */}}
+
+{{/*
+The chart's workloads as JSON, name -> values: one per services/<name>/service.json (the chart's services/
+is a symlink to the repository's; .helmignore keeps only the manifests), and the gateway, which has none.
+A service's values are .Values.default, then its manifest's "chart" block, then .Values.services.<name>
+(the operator's overrides); then what its manifest says: database.enabled (database), database.name
+(default: the name with "_" for "-"), rabbitmq (broker), dependsOn (calls) and issuesTokens.
+Use: {{- $services := include "lmc.services" . | fromJson }} (root context).
+*/}}
+{{- define "lmc.services" -}}
+{{- $root := . -}}
+{{- $overrides := .Values.services | default dict -}}
+{{- $valueKeys := list "enabled" "image" "replicas" "resources" "ports" "database" "env" "extraIngressFrom" "autoscaling" "pdb" -}}
+{{- $out := dict -}}
+{{- range $path, $_ := .Files.Glob "services/*/service.json" -}}
+{{- $m := $root.Files.Get $path | fromJson -}}
+{{- if hasKey $m "Error" -}}
+{{- fail (printf "%s: %s" $path $m.Error) -}}
+{{- end -}}
+{{- $folder := base (dir $path) -}}
+{{- if ne (toString $m.name) $folder -}}
+{{- fail (printf "%s: the name %q is not its folder's, %q" $path (toString $m.name) $folder) -}}
+{{- end -}}
+{{- if eq $folder "gateway" -}}
+{{- fail (printf "%s: \"gateway\" is the chart's name for the gateway" $path) -}}
+{{- end -}}
+{{- $chart := $m.chart | default dict -}}
+{{- range $k, $_ := $chart -}}
+{{- if not (has $k $valueKeys) -}}
+{{- fail (printf "%s: chart.%s is not a service value (%s)" $path $k (join ", " $valueKeys)) -}}
+{{- end -}}
+{{- end -}}
+{{- $svc := mergeOverwrite (deepCopy $root.Values.default) (deepCopy $chart) (deepCopy (index $overrides $folder | default dict)) -}}
+{{- $image := $svc.image | default dict -}}
+{{- if not $image.repository -}}
+{{- $_ := set $image "repository" (printf "lmc/%s" $folder) -}}
+{{- end -}}
+{{- $db := $svc.database | default dict -}}
+{{- $_ := set $db "enabled" ($m.database | default false) -}}
+{{- if not $db.name -}}
+{{- $_ := set $db "name" ($folder | replace "-" "_") -}}
+{{- end -}}
+{{- $_ := set $svc "image" $image -}}
+{{- $_ := set $svc "database" $db -}}
+{{- $_ := set $svc "rabbitmq" ($m.broker | default false) -}}
+{{- $_ := set $svc "dependsOn" ($m.calls | default list) -}}
+{{- $_ := set $svc "issuesTokens" ($m.issuesTokens | default false) -}}
+{{- $_ := set $out $folder $svc -}}
+{{- end -}}
+{{- $gw := mergeOverwrite (deepCopy .Values.default) (deepCopy (index $overrides "gateway" | default dict)) -}}
+{{- $image := $gw.image | default dict -}}
+{{- if not $image.repository -}}
+{{- $_ := set $image "repository" "lmc/gateway" -}}
+{{- end -}}
+{{- $_ := set $gw "image" $image -}}
+{{- $_ := set $gw "database" (dict "enabled" false) -}}
+{{- $_ := set $gw "rabbitmq" false -}}
+{{- $_ := set $gw "dependsOn" list -}}
+{{- $_ := set $gw "issuesTokens" false -}}
+{{- $_ := set $out "gateway" $gw -}}
+{{- range $n, $_ := $overrides -}}
+{{- if not (hasKey $out $n) -}}
+{{- fail (printf "services.%s: no such service (no services/%s/service.json in the chart) and not the gateway" $n $n) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $out -}}
+{{- end -}}
+
+{{/* The token issuer: the service whose manifest has issuesTokens (identity), or "". (dict services) */}}
+{{- define "lmc.issuer" -}}
+{{- $names := list -}}
+{{- range $n, $s := .services -}}
+{{- if $s.issuesTokens -}}{{- $names = append $names $n -}}{{- end -}}
+{{- end -}}
+{{- if gt (len $names) 1 -}}
+{{- fail (printf "more than one manifest has issuesTokens: %s" (join ", " $names)) -}}
+{{- end -}}
+{{- first $names | default "" -}}
+{{- end -}}
 
 {{- define "lmc.fullname" -}}
 {{- default .Release.Name .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
@@ -66,21 +146,28 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
 {{/*
-The OIDC issuer every service trusts (env Auth__Authority) and the identity service issues as
-(env Identity__Issuer), as one exact string ending in "/": OpenIddict puts "http://host:8080/" in
-`iss` and the discovery document, and JwtBearer compares them with the configured value as strings.
-(root context)
+The OIDC issuer every service trusts (env Auth__Authority) and the token issuer (the service whose
+manifest has issuesTokens: identity) issues as (env Identity__Issuer), as one exact string ending in
+"/": OpenIddict puts "http://host:8080/" in `iss` and the discovery document, and JwtBearer compares
+them with the configured value as strings. (dict root services)
 */}}
 {{- define "lmc.authority" -}}
-{{- if .Values.global.auth.authority -}}
-{{- if not (hasSuffix "/" .Values.global.auth.authority) -}}
-{{- fail (printf "global.auth.authority %q must end with \"/\" (the issuer exactly as in the tokens' iss)" .Values.global.auth.authority) -}}
+{{- $auth := .root.Values.global.auth -}}
+{{- if $auth.authority -}}
+{{- if not (hasSuffix "/" $auth.authority) -}}
+{{- fail (printf "global.auth.authority %q must end with \"/\" (the issuer exactly as in the tokens' iss)" $auth.authority) -}}
 {{- end -}}
-{{- .Values.global.auth.authority -}}
-{{- else if (.Values.services.identity | default dict).enabled -}}
-{{- printf "http://%s:%v/" (include "lmc.svc.fullname" (dict "root" . "name" "identity")) .Values.services.identity.ports.http -}}
+{{- $auth.authority -}}
 {{- else -}}
-{{- fail "global.auth.authority is required when services.identity is not enabled in this release" -}}
+{{- $issuer := include "lmc.issuer" . -}}
+{{- $s := index .services $issuer | default dict -}}
+{{- if and $issuer $s.enabled -}}
+{{- printf "http://%s:%v/" (include "lmc.svc.fullname" (dict "root" .root "name" $issuer)) $s.ports.http -}}
+{{- else if $issuer -}}
+{{- fail (printf "global.auth.authority is required when the token issuer, services.%s, is not enabled in this release" $issuer) -}}
+{{- else -}}
+{{- fail "global.auth.authority is required: no service's manifest has issuesTokens" -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 
@@ -132,20 +219,21 @@ seccompProfile:
 {{- end -}}
 
 {{/*
-Services reachable by this service besides the gateway's view: its dependsOn (and, for the gateway,
-every enabled service). Returns a YAML map name -> {http, grpc} of URLs, in-release or external.
+Services reachable by this service: those its manifest calls (dependsOn), and for the gateway every
+enabled service. Returns a YAML map name -> {http, grpc} of URLs, in-release or external.
 */}}
 {{- define "lmc.svc.peers" -}}
 {{- $root := .root -}}
+{{- $services := .services -}}
 {{- $names := list -}}
 {{- if eq .name "gateway" -}}
-{{- range $n, $s := $root.Values.services -}}
+{{- range $n, $s := $services -}}
 {{- if and $s.enabled (ne $n "gateway") -}}{{- $names = append $names $n -}}{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- range .svc.dependsOn -}}{{- $names = append $names . -}}{{- end -}}
 {{- range $n := $names | uniq | sortAlpha }}
-{{- $s := index $root.Values.services $n | default dict }}
+{{- $s := index $services $n | default dict }}
 {{- if $s.enabled }}
 {{ $n }}:
   http: {{ printf "http://%s:%v" (include "lmc.svc.fullname" (dict "root" $root "name" $n)) $s.ports.http | quote }}
@@ -160,7 +248,7 @@ every enabled service). Returns a YAML map name -> {http, grpc} of URLs, in-rele
   grpc: {{ . | quote }}
   {{- end }}
 {{- else }}
-{{- fail (printf "services.%s.dependsOn: %q is neither enabled in this release nor listed in global.externalServices" $.name $n) }}
+{{- fail (printf "%s calls %q (its manifest's calls), which is neither enabled in this release nor listed in global.externalServices" $.name $n) }}
 {{- end }}
 {{- end }}
 {{- end -}}
@@ -172,7 +260,7 @@ and the environment of its migration job (which may run before the ConfigMap exi
 {{- define "lmc.svc.config" -}}
 {{- $root := .root -}}
 {{- $g := $root.Values.global -}}
-{{- $authority := include "lmc.authority" $root -}}
+{{- $authority := include "lmc.authority" . -}}
 ASPNETCORE_ENVIRONMENT: {{ $g.aspnetcoreEnvironment | quote }}
 DOTNET_ENVIRONMENT: {{ $g.aspnetcoreEnvironment | quote }}
 Ports__Http: {{ .svc.ports.http | quote }}
@@ -180,7 +268,7 @@ Ports__Grpc: {{ .svc.ports.grpc | quote }}
 Auth__Authority: {{ $authority | quote }}
 Auth__Audience: {{ $g.auth.audience | quote }}
 Auth__RequireHttpsMetadata: {{ ternary "false" "true" (hasPrefix "http://" $authority) | quote }}
-{{- if eq .name "identity" }}
+{{- if .svc.issuesTokens }}
 Identity__Issuer: {{ $authority | quote }}
 {{- end }}
 {{- if .svc.database.enabled }}
@@ -201,7 +289,7 @@ services__{{ $n }}__grpc__0: {{ . | quote }}
 {{- end }}
 {{- range $k, $v := .svc.env }}
 {{- if has $k (list "Auth__Authority" "Identity__Issuer") }}
-{{- fail (printf "services.%s.env.%s: set global.auth.authority instead (every service and identity must get the same issuer)" $.name $k) }}
+{{- fail (printf "services.%s.env.%s: set global.auth.authority instead (every service and the issuer must get the same one)" $.name $k) }}
 {{- end }}
 {{ $k }}: {{ $v | toString | quote }}
 {{- end }}
