@@ -222,7 +222,7 @@ public static class Events
         return results;
     }
 
-    private static BenchDbContext Open(string cs) => new(new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(cs).Options);
+    private static BenchDbContext Open(string cs) => new(new DbContextOptionsBuilder<BenchDbContext>().UseLmcNpgsql(cs).Options);
 
     /// <summary>RabbitMQ.Client 7: durable queue, persistent messages, publisher confirms awaited per message, manual acks.</summary>
     public static async Task<List<EventResult>> RawAsync(Infra infra, int throughputCount, IReadOnlyList<(int Rate, int Count)> paced)

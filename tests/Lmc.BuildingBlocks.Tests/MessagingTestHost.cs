@@ -45,7 +45,7 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Lmc
     }
 
     public static TestDbContext Open(string connectionString) =>
-        new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(connectionString).Options);
+        new(new DbContextOptionsBuilder<TestDbContext>().UseLmcNpgsql(connectionString).Options);
 }
 
 /// <summary>The consumer under test: records one effect per ProjectSubmitted, through the inbox.</summary>

@@ -23,7 +23,7 @@ public static class DatabaseExtensions
         // EF's scoped services and options (measured in bench/README.md, events).
         builder.Services.AddDbContextPool<TDbContext>(options =>
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+            options.UseLmcNpgsql(connectionString);
             configure?.Invoke(options);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>("database", tags: [Health.HealthExtensions.ReadyTag]);

@@ -32,11 +32,11 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("idempotency_records");
         builder.HasKey(r => new { r.Scope, r.Key });
-        builder.Property(r => r.Scope).HasColumnName("scope").HasMaxLength(200);
-        builder.Property(r => r.Key).HasColumnName("key").HasMaxLength(128);
-        builder.Property(r => r.RequestHash).HasColumnName("request_hash").HasMaxLength(64);
-        builder.Property(r => r.ResultId).HasColumnName("result_id").HasMaxLength(200);
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
+        builder.Property(r => r.Scope).HasMaxLength(200);
+        builder.Property(r => r.Key).HasMaxLength(128);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.ResultId).HasMaxLength(200);
+        builder.Property(r => r.CreatedAt);
     }
 }
 

@@ -19,8 +19,8 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
     {
         builder.ToTable("inbox_messages");
         builder.HasKey(m => new { m.MessageId, m.Consumer });
-        builder.Property(m => m.MessageId).HasColumnName("message_id");
-        builder.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
-        builder.Property(m => m.ProcessedAt).HasColumnName("processed_at");
+        builder.Property(m => m.MessageId);
+        builder.Property(m => m.Consumer).HasMaxLength(200);
+        builder.Property(m => m.ProcessedAt);
     }
 }

@@ -37,16 +37,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable(OutboxSql.Table);
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Id).HasColumnName("id");
-        builder.Property(m => m.Sequence).HasColumnName("sequence").UseIdentityAlwaysColumn();
-        builder.Property(m => m.AggregateId).HasColumnName("aggregate_id");
-        builder.Property(m => m.EventName).HasColumnName("event_name").HasMaxLength(200);
-        builder.Property(m => m.Payload).HasColumnName("payload").HasColumnType("jsonb");
-        builder.Property(m => m.OccurredAt).HasColumnName("occurred_at");
-        builder.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);
-        builder.Property(m => m.PublishedAt).HasColumnName("published_at");
-        builder.Property(m => m.Attempts).HasColumnName("attempts");
-        builder.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+        builder.Property(m => m.Id);
+        builder.Property(m => m.Sequence).UseIdentityAlwaysColumn();
+        builder.Property(m => m.AggregateId);
+        builder.Property(m => m.EventName).HasMaxLength(200);
+        builder.Property(m => m.Payload).HasColumnType("jsonb");
+        builder.Property(m => m.OccurredAt);
+        builder.Property(m => m.TraceParent).HasMaxLength(128);
+        builder.Property(m => m.PublishedAt);
+        builder.Property(m => m.Attempts);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => m.Sequence).HasFilter("published_at IS NULL").HasDatabaseName("ix_outbox_messages_unpublished");
         builder.HasIndex(m => m.PublishedAt).HasDatabaseName("ix_outbox_messages_published_at");
     }

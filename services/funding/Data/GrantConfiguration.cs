@@ -11,11 +11,11 @@ internal sealed class FundingCallConfiguration : IEntityTypeConfiguration<Fundin
     {
         builder.ToTable("calls");
         builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).HasColumnName("year").ValueGeneratedNever();
-        builder.Property(c => c.OpensAt).HasColumnName("opens_at");
-        builder.Property(c => c.ClosesAt).HasColumnName("closes_at");
-        builder.Property(c => c.Envelopes).HasColumnName("envelopes").HasJsonConversion();
-        builder.Property(c => c.CreatedAt).HasColumnName("created_at");
+        builder.Property(c => c.Year).ValueGeneratedNever();
+        builder.Property(c => c.OpensAt);
+        builder.Property(c => c.ClosesAt);
+        builder.Property(c => c.Envelopes).HasJsonConversion();
+        builder.Property(c => c.CreatedAt);
     }
 }
 
@@ -25,23 +25,23 @@ internal sealed class FundApplicationConfiguration : IEntityTypeConfiguration<Fu
     {
         builder.ToTable("applications");
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(a => a.CallYear).HasColumnName("call_year");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.CallYear);
         builder.HasOne<FundingCall>().WithMany().HasForeignKey(a => a.CallYear).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(a => a.ProjectId).HasColumnName("project_id");
+        builder.Property(a => a.ProjectId);
         // One application per project and call.
         builder.HasIndex(a => new { a.CallYear, a.ProjectId }).IsUnique().HasDatabaseName(FundApplication.OnePerCallIndex);
-        builder.Property(a => a.Country).HasColumnName("country").HasMaxLength(2);
-        builder.Property(a => a.PriorityArea).HasColumnName("priority_area").HasMaxLength(64);
-        builder.Property(a => a.ProjectTitle).HasColumnName("project_title").HasMaxLength(300);
-        builder.Property(a => a.RequestedUsd).HasColumnName("requested_usd").HasPrecision(18, 2);
-        builder.Property(a => a.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
-        builder.Property(a => a.Appraisal!).HasColumnName("appraisal").HasJsonConversion();
-        builder.Property(a => a.GrantId).HasColumnName("grant_id");
-        builder.Property(a => a.DecisionNote).HasColumnName("decision_note").HasMaxLength(FundApplication.NoteMaxLength);
-        builder.Property(a => a.SubmittedAt).HasColumnName("submitted_at");
-        builder.Property(a => a.SubmittedBy).HasColumnName("submitted_by").HasMaxLength(200);
-        builder.Property(a => a.Version).HasColumnName("version").IsConcurrencyToken();
+        builder.Property(a => a.Country).HasMaxLength(2);
+        builder.Property(a => a.PriorityArea).HasMaxLength(64);
+        builder.Property(a => a.ProjectTitle).HasMaxLength(300);
+        builder.Property(a => a.RequestedUsd).HasPrecision(18, 2);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Appraisal!).HasJsonConversion();
+        builder.Property(a => a.GrantId);
+        builder.Property(a => a.DecisionNote).HasMaxLength(FundApplication.NoteMaxLength);
+        builder.Property(a => a.SubmittedAt);
+        builder.Property(a => a.SubmittedBy).HasMaxLength(200);
+        builder.Property(a => a.Version).IsConcurrencyToken();
     }
 }
 
@@ -51,23 +51,23 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
     {
         builder.ToTable("grants");
         builder.HasKey(g => g.Id);
-        builder.Property(g => g.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(g => g.ApplicationId).HasColumnName("application_id");
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.ApplicationId);
         builder.HasIndex(g => g.ApplicationId).IsUnique();
-        builder.Property(g => g.ProjectId).HasColumnName("project_id");
+        builder.Property(g => g.ProjectId);
         builder.HasIndex(g => g.ProjectId);
-        builder.Property(g => g.Country).HasColumnName("country").HasMaxLength(2);
-        builder.Property(g => g.PriorityArea).HasColumnName("priority_area").HasMaxLength(64);
-        builder.Property(g => g.CallYear).HasColumnName("call_year");
-        builder.Property(g => g.CommittedUsd).HasColumnName("committed_usd").HasPrecision(18, 2);
-        builder.Property(g => g.DisbursedUsd).HasColumnName("disbursed_usd").HasPrecision(18, 2);
-        builder.Property(g => g.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
-        builder.Property(g => g.Tranches).HasColumnName("tranches").HasJsonConversion();
-        builder.Property(g => g.Amendments).HasColumnName("amendments").HasJsonConversion();
-        builder.Property(g => g.FinalReport).HasColumnName("final_report").HasMaxLength(Grant.FinalReportMaxLength);
-        builder.Property(g => g.CreatedAt).HasColumnName("created_at");
-        builder.Property(g => g.CommittedOn).HasColumnName("committed_on");
-        builder.Property(g => g.Version).HasColumnName("version").IsConcurrencyToken();
+        builder.Property(g => g.Country).HasMaxLength(2);
+        builder.Property(g => g.PriorityArea).HasMaxLength(64);
+        builder.Property(g => g.CallYear);
+        builder.Property(g => g.CommittedUsd).HasPrecision(18, 2);
+        builder.Property(g => g.DisbursedUsd).HasPrecision(18, 2);
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.Tranches).HasJsonConversion();
+        builder.Property(g => g.Amendments).HasJsonConversion();
+        builder.Property(g => g.FinalReport).HasMaxLength(Grant.FinalReportMaxLength);
+        builder.Property(g => g.CreatedAt);
+        builder.Property(g => g.CommittedOn);
+        builder.Property(g => g.Version).IsConcurrencyToken();
         builder.ToTable(t => t.HasCheckConstraint("ck_grants_disbursed_within_commitment", "disbursed_usd <= committed_usd"));
     }
 }

@@ -10,26 +10,26 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
     {
         builder.ToTable("ledger_entries", t => t.HasCheckConstraint("ck_ledger_usd_cents", "amount_usd = round(amount_usd, 2)"));
         builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).HasColumnName("sequence").UseIdentityAlwaysColumn();
-        builder.Property(e => e.Id).HasColumnName("id");
+        builder.Property(e => e.Sequence).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Id);
         builder.HasIndex(e => e.Id).IsUnique();
-        builder.Property(e => e.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.Organisation).HasColumnName("organisation").HasMaxLength(64);
-        builder.Property(e => e.GrantId).HasColumnName("grant_id");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Organisation).HasMaxLength(64);
+        builder.Property(e => e.GrantId);
         builder.HasIndex(e => new { e.GrantId, e.Kind });
-        builder.Property(e => e.ProjectId).HasColumnName("project_id");
+        builder.Property(e => e.ProjectId);
         builder.HasIndex(e => e.ProjectId);
-        builder.Property(e => e.Country).HasColumnName("country").HasMaxLength(2);
-        builder.Property(e => e.PriorityArea).HasColumnName("priority_area").HasMaxLength(64);
-        builder.Property(e => e.Year).HasColumnName("year");
-        builder.Property(e => e.ValueDate).HasColumnName("value_date");
-        builder.Property(e => e.Currency).HasColumnName("currency").HasMaxLength(3);
-        builder.Property(e => e.Amount).HasColumnName("amount").HasPrecision(18, 2);
-        builder.Property(e => e.UsdRate).HasColumnName("usd_rate").HasPrecision(18, 8);
-        builder.Property(e => e.AmountUsd).HasColumnName("amount_usd").HasPrecision(18, 2);
-        builder.Property(e => e.Description).HasColumnName("description").HasMaxLength(LedgerEntry.DescriptionMaxLength);
-        builder.Property(e => e.RecordedAt).HasColumnName("recorded_at");
-        builder.Property(e => e.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
+        builder.Property(e => e.Country).HasMaxLength(2);
+        builder.Property(e => e.PriorityArea).HasMaxLength(64);
+        builder.Property(e => e.Year);
+        builder.Property(e => e.ValueDate);
+        builder.Property(e => e.Currency).HasMaxLength(3);
+        builder.Property(e => e.Amount).HasPrecision(18, 2);
+        builder.Property(e => e.UsdRate).HasPrecision(18, 8);
+        builder.Property(e => e.AmountUsd).HasPrecision(18, 2);
+        builder.Property(e => e.Description).HasMaxLength(LedgerEntry.DescriptionMaxLength);
+        builder.Property(e => e.RecordedAt);
+        builder.Property(e => e.RecordedBy).HasMaxLength(200);
         builder.Ignore(e => e.IatiTransactionType);
         builder.Ignore(e => e.KindName);
     }
@@ -41,10 +41,10 @@ internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<Excha
     {
         builder.ToTable("exchange_rates", t => t.HasCheckConstraint("ck_exchange_rates_positive", "usd_per_unit > 0"));
         builder.HasKey(r => new { r.Currency, r.ValueDate });
-        builder.Property(r => r.Currency).HasColumnName("currency").HasMaxLength(3);
-        builder.Property(r => r.ValueDate).HasColumnName("value_date");
-        builder.Property(r => r.UsdPerUnit).HasColumnName("usd_per_unit").HasPrecision(18, 8);
-        builder.Property(r => r.RecordedAt).HasColumnName("recorded_at");
-        builder.Property(r => r.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
+        builder.Property(r => r.Currency).HasMaxLength(3);
+        builder.Property(r => r.ValueDate);
+        builder.Property(r => r.UsdPerUnit).HasPrecision(18, 8);
+        builder.Property(r => r.RecordedAt);
+        builder.Property(r => r.RecordedBy).HasMaxLength(200);
     }
 }

@@ -10,20 +10,20 @@ internal sealed class WeeklyReportConfiguration : IEntityTypeConfiguration<Weekl
     {
         builder.ToTable("weekly_reports");
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(r => r.Disease).HasColumnName("disease").HasMaxLength(64);
-        builder.Property(r => r.Unit).HasColumnName("unit").HasMaxLength(8);
-        builder.Property(r => r.Country).HasColumnName("country").HasMaxLength(2);
-        builder.Property(r => r.WeekSystem).HasColumnName("week_system").HasConversion<string>().HasMaxLength(8);
-        builder.Property(r => r.EpiYear).HasColumnName("epi_year");
-        builder.Property(r => r.EpiWeek).HasColumnName("epi_week");
-        builder.Property(r => r.WeekStart).HasColumnName("week_start");
-        builder.Property(r => r.Cases).HasColumnName("cases");
-        builder.Property(r => r.Deaths).HasColumnName("deaths");
-        builder.Property(r => r.Version).HasColumnName("version");
-        builder.Property(r => r.ReceivedAt).HasColumnName("received_at");
-        builder.Property(r => r.UpdatedAt).HasColumnName("updated_at");
-        builder.Property(r => r.ReportedBy).HasColumnName("reported_by").HasMaxLength(200);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Disease).HasMaxLength(64);
+        builder.Property(r => r.Unit).HasMaxLength(8);
+        builder.Property(r => r.Country).HasMaxLength(2);
+        builder.Property(r => r.WeekSystem).HasConversion<string>().HasMaxLength(8);
+        builder.Property(r => r.EpiYear);
+        builder.Property(r => r.EpiWeek);
+        builder.Property(r => r.WeekStart);
+        builder.Property(r => r.Cases);
+        builder.Property(r => r.Deaths);
+        builder.Property(r => r.Version);
+        builder.Property(r => r.ReceivedAt);
+        builder.Property(r => r.UpdatedAt);
+        builder.Property(r => r.ReportedBy).HasMaxLength(200);
         // One value per week: the key the ingest upserts on, and the series' order.
         builder.HasIndex(r => new { r.Disease, r.Unit, r.WeekSystem, r.EpiYear, r.EpiWeek }).IsUnique();
         builder.HasIndex(r => new { r.Disease, r.Country, r.WeekStart });
@@ -41,14 +41,14 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
     {
         builder.ToTable("report_revisions");
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        builder.Property(r => r.ReportId).HasColumnName("report_id");
+        builder.Property(r => r.Id).UseIdentityAlwaysColumn();
+        builder.Property(r => r.ReportId);
         builder.HasOne<WeeklyReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.Version).HasColumnName("version");
-        builder.Property(r => r.Cases).HasColumnName("cases");
-        builder.Property(r => r.Deaths).HasColumnName("deaths");
-        builder.Property(r => r.RecordedAt).HasColumnName("recorded_at");
-        builder.Property(r => r.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
+        builder.Property(r => r.Version);
+        builder.Property(r => r.Cases);
+        builder.Property(r => r.Deaths);
+        builder.Property(r => r.RecordedAt);
+        builder.Property(r => r.RecordedBy).HasMaxLength(200);
         builder.HasIndex(r => new { r.ReportId, r.Version }).IsUnique();
     }
 }

@@ -17,32 +17,29 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         {
             client.ToTable("client_profiles");
             client.HasKey(c => c.ClientId);
-            client.Property(c => c.ClientId).HasColumnName("client_id").HasMaxLength(64);
-            client.Property(c => c.DisplayName).HasColumnName("display_name").HasMaxLength(200);
-            client.Property(c => c.Country).HasColumnName("country").HasMaxLength(2);
-            client.Property(c => c.Roles).HasColumnName("roles");
-            client.Property(c => c.Scopes).HasColumnName("scopes");
-            client.Property(c => c.CreatedAt).HasColumnName("created_at");
-            client.Property(c => c.Version).HasColumnName("version").IsConcurrencyToken();
+            client.Property(c => c.ClientId).HasMaxLength(64);
+            client.Property(c => c.DisplayName).HasMaxLength(200);
+            client.Property(c => c.Country).HasMaxLength(2);
+            client.Property(c => c.Roles);
+            client.Property(c => c.Scopes);
+            client.Property(c => c.CreatedAt);
+            client.Property(c => c.Version).IsConcurrencyToken();
             client.HasIndex(c => c.Country).HasDatabaseName("ix_client_profiles_country");
         });
         modelBuilder.Entity<SigningKeyRecord>(key =>
         {
             key.ToTable("signing_keys");
             key.HasKey(k => k.KeyId);
-            key.Property(k => k.KeyId).HasColumnName("key_id").HasMaxLength(64);
-            key.Property(k => k.PrivateKey).HasColumnName("private_key");
-            key.Property(k => k.CreatedAt).HasColumnName("created_at");
+            key.Property(k => k.KeyId).HasMaxLength(64);
+            key.Property(k => k.PrivateKey);
+            key.Property(k => k.CreatedAt);
         });
         base.OnModelCreating(modelBuilder);
     }
 }
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-internal sealed class DesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<IdentityDbContext>
+/// <summary>The model for `dotnet ef migrations add`, with OpenIddict's entities as at run time.</summary>
+internal sealed class DesignTimeFactory : LmcDesignTimeFactory<IdentityDbContext>
 {
-    public IdentityDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<IdentityDbContext>()
-        .UseNpgsql("Host=localhost;Database=identity_design", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseOpenIddict()
-        .Options);
+    protected override void Configure(DbContextOptionsBuilder<IdentityDbContext> options) => options.UseOpenIddict();
 }

@@ -10,8 +10,8 @@ internal sealed class CompiledListConfiguration : IEntityTypeConfiguration<Compi
     {
         builder.ToTable("compiled_lists");
         builder.HasKey(l => l.Year);
-        builder.Property(l => l.Year).HasColumnName("year").ValueGeneratedNever();
-        builder.Property(l => l.ProjectIds).HasColumnName("project_ids");
-        builder.Property(l => l.CompiledAt).HasColumnName("compiled_at");
+        builder.Property(l => l.Year).ValueGeneratedNever();
+        builder.Property(l => l.ProjectIds);
+        builder.Property(l => l.CompiledAt);
     }
 }

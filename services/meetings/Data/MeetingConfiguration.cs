@@ -11,23 +11,23 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         builder.ToTable("meetings");
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(m => m.BodyId).HasColumnName("body_id").HasMaxLength(64);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.BodyId).HasMaxLength(64);
         builder.HasOne<Body>().WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(m => m.Ordinal).HasColumnName("ordinal");
+        builder.Property(m => m.Ordinal);
         // One 9th FMM: the ordinal is the session's identity in every document symbol.
         builder.HasIndex(m => new { m.BodyId, m.Ordinal }).IsUnique();
-        builder.Property(m => m.Symbol).HasColumnName("symbol").HasMaxLength(32);
-        builder.Property(m => m.Title).HasColumnName("title").HasMaxLength(300);
-        builder.Property(m => m.StartDate).HasColumnName("start_date");
-        builder.Property(m => m.EndDate).HasColumnName("end_date");
-        builder.Property(m => m.HostCountry).HasColumnName("host_country").HasMaxLength(2);
-        builder.Property(m => m.Venue).HasColumnName("venue").HasMaxLength(200);
-        builder.Property(m => m.CoChairs).HasColumnName("co_chairs");
-        builder.Property(m => m.Delegations).HasColumnName("delegations").HasJsonConversion();
-        builder.Property(m => m.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.ItemCount).HasColumnName("item_count");
-        builder.Property(m => m.Version).HasColumnName("version").IsConcurrencyToken();
-        builder.Property(m => m.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(m => m.Symbol).HasMaxLength(32);
+        builder.Property(m => m.Title).HasMaxLength(300);
+        builder.Property(m => m.StartDate);
+        builder.Property(m => m.EndDate);
+        builder.Property(m => m.HostCountry).HasMaxLength(2);
+        builder.Property(m => m.Venue).HasMaxLength(200);
+        builder.Property(m => m.CoChairs);
+        builder.Property(m => m.Delegations).HasJsonConversion();
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.ItemCount);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.UpdatedAt);
     }
 }

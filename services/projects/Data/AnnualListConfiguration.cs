@@ -11,13 +11,13 @@ internal sealed class AnnualListConfiguration : IEntityTypeConfiguration<AnnualL
     {
         builder.ToTable("annual_lists");
         builder.HasKey(l => l.Year);
-        builder.Property(l => l.Year).HasColumnName("year").ValueGeneratedNever();
-        builder.Property(l => l.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
-        builder.Property(l => l.NominationDeadline).HasColumnName("nomination_deadline");
-        builder.Property(l => l.Entries).HasColumnName("entries").HasJsonConversion();
-        builder.Property(l => l.RecommendedBy).HasColumnName("recommended_by").HasMaxLength(200);
-        builder.Property(l => l.AdoptedBy).HasColumnName("adopted_by").HasMaxLength(200);
-        builder.Property(l => l.Version).HasColumnName("version").IsConcurrencyToken();
-        builder.Property(l => l.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(l => l.Year).ValueGeneratedNever();
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(l => l.NominationDeadline);
+        builder.Property(l => l.Entries).HasJsonConversion();
+        builder.Property(l => l.RecommendedBy).HasMaxLength(200);
+        builder.Property(l => l.AdoptedBy).HasMaxLength(200);
+        builder.Property(l => l.Version).IsConcurrencyToken();
+        builder.Property(l => l.UpdatedAt);
     }
 }

@@ -1,12 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Lmc.BuildingBlocks.Data;
 
 namespace Lmc.Projects.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ProjectsDbContext>
-{
-    public ProjectsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<ProjectsDbContext>()
-        .UseNpgsql("Host=localhost;Database=projects_design", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-        .Options);
-}
+/// <summary>The model for `dotnet ef migrations add`, built the way the service builds it.</summary>
+internal sealed class DesignTimeFactory : LmcDesignTimeFactory<ProjectsDbContext>;

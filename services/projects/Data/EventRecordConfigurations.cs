@@ -10,15 +10,15 @@ internal sealed class FundingTransactionConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("funding_transactions");
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(t => t.ProjectId).HasColumnName("project_id");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.ProjectId);
         builder.HasIndex(t => new { t.ProjectId, t.ValueDate });
-        builder.Property(t => t.GrantId).HasColumnName("grant_id");
-        builder.Property(t => t.Type).HasColumnName("type").HasMaxLength(2);
-        builder.Property(t => t.AmountUsd).HasColumnName("amount_usd").HasPrecision(18, 2);
-        builder.Property(t => t.ValueDate).HasColumnName("value_date");
-        builder.Property(t => t.Description).HasColumnName("description").HasMaxLength(300);
-        builder.Property(t => t.ReceivedAt).HasColumnName("received_at");
+        builder.Property(t => t.GrantId);
+        builder.Property(t => t.Type).HasMaxLength(2);
+        builder.Property(t => t.AmountUsd).HasPrecision(18, 2);
+        builder.Property(t => t.ValueDate);
+        builder.Property(t => t.Description).HasMaxLength(300);
+        builder.Property(t => t.ReceivedAt);
     }
 }
 
@@ -28,9 +28,9 @@ internal sealed class ReportDecisionConfiguration : IEntityTypeConfiguration<Rep
     {
         builder.ToTable("report_decisions");
         builder.HasKey(d => d.Year);
-        builder.Property(d => d.Year).HasColumnName("year").ValueGeneratedNever();
-        builder.Property(d => d.SubmittedBy).HasColumnName("submitted_by").HasMaxLength(200);
-        builder.Property(d => d.CommendedBy).HasColumnName("commended_by").HasMaxLength(200);
-        builder.Property(d => d.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(d => d.Year).ValueGeneratedNever();
+        builder.Property(d => d.SubmittedBy).HasMaxLength(200);
+        builder.Property(d => d.CommendedBy).HasMaxLength(200);
+        builder.Property(d => d.UpdatedAt);
     }
 }

@@ -50,7 +50,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("result_id");
 
-                    b.HasKey("Scope", "Key");
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -70,7 +71,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -126,7 +128,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_messages_published_at");
@@ -164,7 +167,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("numeric(18,8)")
                         .HasColumnName("usd_per_unit");
 
-                    b.HasKey("Currency", "ValueDate");
+                    b.HasKey("Currency", "ValueDate")
+                        .HasName("pk_exchange_rates");
 
                     b.ToTable("exchange_rates", null, t =>
                         {
@@ -243,7 +247,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
 
                     b.HasIndex("CallYear", "ProjectId")
                         .IsUnique()
@@ -275,7 +280,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year")
+                        .HasName("pk_calls");
 
                     b.ToTable("calls", (string)null);
                 });
@@ -354,12 +360,15 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_grants");
 
                     b.HasIndex("ApplicationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_grants_application_id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_grants_project_id");
 
                     b.ToTable("grants", null, t =>
                         {
@@ -455,14 +464,18 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Sequence")
+                        .HasName("pk_ledger_entries");
 
                     b.HasIndex("Id")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_ledger_entries_project_id");
 
-                    b.HasIndex("GrantId", "Kind");
+                    b.HasIndex("GrantId", "Kind")
+                        .HasDatabaseName("ix_ledger_entries_grant_id_kind");
 
                     b.ToTable("ledger_entries", null, t =>
                         {
@@ -476,7 +489,8 @@ namespace Lmc.Funding.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CallYear")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_calls_call_year");
                 });
 #pragma warning restore 612, 618
         }

@@ -51,7 +51,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("result_id");
 
-                    b.HasKey("Scope", "Key");
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -71,7 +72,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -127,7 +129,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_messages_published_at");
@@ -230,16 +233,19 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("who_notification_due");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
 
-                    b.HasIndex("Country", "OpenedAt");
+                    b.HasIndex("Country", "OpenedAt")
+                        .HasDatabaseName("ix_alerts_country_opened_at");
 
                     b.HasIndex("Disease", "Unit")
                         .IsUnique()
                         .HasDatabaseName("ux_alerts_open_per_unit")
                         .HasFilter("status NOT IN ('Closed', 'Discarded')");
 
-                    b.HasIndex("Disease", "Unit", "Status");
+                    b.HasIndex("Disease", "Unit", "Status")
+                        .HasDatabaseName("ix_alerts_disease_unit_status");
 
                     b.ToTable("alerts", (string)null);
                 });
@@ -314,12 +320,15 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("week");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cross_border_notices");
 
                     b.HasIndex("AlertId", "ToCountry")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_cross_border_notices_alert_id_to_country");
 
-                    b.HasIndex("ToCountry", "SentAt");
+                    b.HasIndex("ToCountry", "SentAt")
+                        .HasDatabaseName("ix_cross_border_notices_to_country_sent_at");
 
                     b.ToTable("cross_border_notices", (string)null);
                 });
@@ -359,10 +368,12 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_report_revisions");
 
                     b.HasIndex("ReportId", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_revisions_report_id_version");
 
                     b.ToTable("report_revisions", (string)null);
                 });
@@ -445,12 +456,15 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("week_system");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_signals");
 
-                    b.HasIndex("AlertId");
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_signals_alert_id");
 
                     b.HasIndex("Disease", "Unit", "WeekSystem", "EpiYear", "EpiWeek", "Method")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_signals_disease_unit_week_system_epi_year_epi_week_method");
 
                     b.ToTable("signals", (string)null);
                 });
@@ -523,12 +537,15 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("week_system");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_weekly_reports");
 
-                    b.HasIndex("Disease", "Country", "WeekStart");
+                    b.HasIndex("Disease", "Country", "WeekStart")
+                        .HasDatabaseName("ix_weekly_reports_disease_country_week_start");
 
                     b.HasIndex("Disease", "Unit", "WeekSystem", "EpiYear", "EpiWeek")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_weekly_reports_disease_unit_week_system_epi_year_epi_week");
 
                     b.ToTable("weekly_reports", null, t =>
                         {
@@ -544,7 +561,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_cross_border_notices_alerts_alert_id");
                 });
 
             modelBuilder.Entity("Lmc.HealthSurveillance.Domain.ReportRevision", b =>
@@ -553,7 +571,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_report_revisions_weekly_reports_report_id");
                 });
 
             modelBuilder.Entity("Lmc.HealthSurveillance.Domain.Signal", b =>
@@ -561,7 +580,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                     b.HasOne("Lmc.HealthSurveillance.Domain.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_signals_alerts_alert_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -51,7 +51,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("result_id");
 
-                    b.HasKey("Scope", "Key");
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -71,7 +72,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -127,7 +129,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_messages_published_at");
@@ -238,24 +241,30 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_items");
 
-                    b.HasIndex("BodyId");
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_agenda_items_body_id");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_agenda_items_meeting_id");
 
                     b.HasIndex("SilenceDeadline")
+                        .HasDatabaseName("ix_agenda_items_silence_deadline")
                         .HasFilter("status = 'Pending' AND silence_deadline IS NOT NULL");
 
                     b.HasIndex("Parent", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_agenda_items_parent_number");
 
                     b.HasIndex("BodyId", "Kind", "Year")
                         .IsUnique()
                         .HasDatabaseName("ux_agenda_items_adopted_yearly")
                         .HasFilter("status = 'Adopted' AND kind IN ('AnnualProjectList', 'ImplementationReport')");
 
-                    b.HasIndex("Kind", "Year", "Status");
+                    b.HasIndex("Kind", "Year", "Status")
+                        .HasDatabaseName("ix_agenda_items_kind_year_status");
 
                     b.ToTable("agenda_items", (string)null);
                 });
@@ -295,10 +304,12 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("symbol");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_bodies");
 
                     b.HasIndex("Symbol")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_bodies_symbol");
 
                     b.ToTable("bodies", (string)null);
 
@@ -393,7 +404,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("project_ids");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year")
+                        .HasName("pk_compiled_lists");
 
                     b.ToTable("compiled_lists", (string)null);
                 });
@@ -475,10 +487,12 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
 
                     b.HasIndex("BodyId", "Ordinal")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_meetings_body_id_ordinal");
 
                     b.ToTable("meetings", (string)null);
                 });
@@ -489,12 +503,14 @@ namespace Lmc.Meetings.Data.Migrations
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_bodies_body_id");
 
                     b.HasOne("Lmc.Meetings.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("Lmc.Meetings.Domain.Meeting", b =>
@@ -503,7 +519,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_bodies_body_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -51,7 +51,8 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("result_id");
 
-                    b.HasKey("Scope", "Key");
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -71,7 +72,8 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -127,7 +129,8 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_messages_published_at");
@@ -179,7 +182,8 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year")
+                        .HasName("pk_annual_lists");
 
                     b.ToTable("annual_lists", (string)null);
                 });
@@ -223,9 +227,11 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("value_date");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_funding_transactions");
 
-                    b.HasIndex("ProjectId", "ValueDate");
+                    b.HasIndex("ProjectId", "ValueDate")
+                        .HasDatabaseName("ix_funding_transactions_project_id_value_date");
 
                     b.ToTable("funding_transactions", (string)null);
                 });
@@ -282,7 +288,8 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
 
                     b.HasIndex("ProjectId")
                         .HasDatabaseName("ix_assessments_project");
@@ -362,7 +369,8 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
 
                     b.HasIndex("ProjectId")
                         .HasDatabaseName("ix_progress_reports_project");
@@ -513,7 +521,8 @@ namespace Lmc.Projects.Data.Migrations
                                 .HasColumnName("budget_currency");
                         });
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
 
                     b.HasIndex("IatiIdentifier")
                         .IsUnique()
@@ -558,7 +567,8 @@ namespace Lmc.Projects.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year")
+                        .HasName("pk_report_decisions");
 
                     b.ToTable("report_decisions", (string)null);
                 });

@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lmc.HealthSurveillance.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,11 +33,12 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                     response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     log = table.Column<List<string>>(type: "text[]", nullable: false),
-                    version = table.Column<long>(type: "bigint", nullable: false)
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    who_notification_due = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_alerts", x => x.id);
+                    table.PrimaryKey("pk_alerts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -52,7 +53,7 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_idempotency_records", x => new { x.scope, x.key });
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
                 });
 
             migrationBuilder.CreateTable(
@@ -65,7 +66,7 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -86,7 +87,7 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -110,7 +111,7 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_weekly_reports", x => x.id);
+                    table.PrimaryKey("pk_weekly_reports", x => x.id);
                     table.CheckConstraint("ck_weekly_reports_counts", "cases >= 0 AND deaths >= 0 AND deaths <= cases");
                     table.CheckConstraint("ck_weekly_reports_week", "epi_week BETWEEN 1 AND 53");
                 });
@@ -135,9 +136,9 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_cross_border_notices", x => x.id);
+                    table.PrimaryKey("pk_cross_border_notices", x => x.id);
                     table.ForeignKey(
-                        name: "FK_cross_border_notices_alerts_alert_id",
+                        name: "fk_cross_border_notices_alerts_alert_id",
                         column: x => x.alert_id,
                         principalTable: "alerts",
                         principalColumn: "id",
@@ -163,14 +164,13 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                     note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     parameters = table.Column<string>(type: "jsonb", nullable: false),
                     detected_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    report_received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     alert_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_signals", x => x.id);
+                    table.PrimaryKey("pk_signals", x => x.id);
                     table.ForeignKey(
-                        name: "FK_signals_alerts_alert_id",
+                        name: "fk_signals_alerts_alert_id",
                         column: x => x.alert_id,
                         principalTable: "alerts",
                         principalColumn: "id",
@@ -192,9 +192,9 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_report_revisions", x => x.id);
+                    table.PrimaryKey("pk_report_revisions", x => x.id);
                     table.ForeignKey(
-                        name: "FK_report_revisions_weekly_reports_report_id",
+                        name: "fk_report_revisions_weekly_reports_report_id",
                         column: x => x.report_id,
                         principalTable: "weekly_reports",
                         principalColumn: "id",
@@ -202,23 +202,30 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_alerts_country_opened_at",
+                name: "ix_alerts_country_opened_at",
                 table: "alerts",
                 columns: new[] { "country", "opened_at" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_alerts_disease_unit_status",
+                name: "ix_alerts_disease_unit_status",
                 table: "alerts",
                 columns: new[] { "disease", "unit", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_cross_border_notices_alert_id_to_country",
+                name: "ux_alerts_open_per_unit",
+                table: "alerts",
+                columns: new[] { "disease", "unit" },
+                unique: true,
+                filter: "status NOT IN ('Closed', 'Discarded')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cross_border_notices_alert_id_to_country",
                 table: "cross_border_notices",
                 columns: new[] { "alert_id", "to_country" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_cross_border_notices_to_country_sent_at",
+                name: "ix_cross_border_notices_to_country_sent_at",
                 table: "cross_border_notices",
                 columns: new[] { "to_country", "sent_at" });
 
@@ -234,29 +241,29 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                 filter: "published_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_report_revisions_report_id_version",
+                name: "ix_report_revisions_report_id_version",
                 table: "report_revisions",
                 columns: new[] { "report_id", "version" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_signals_alert_id",
+                name: "ix_signals_alert_id",
                 table: "signals",
                 column: "alert_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_signals_disease_unit_week_system_epi_year_epi_week_method",
+                name: "ix_signals_disease_unit_week_system_epi_year_epi_week_method",
                 table: "signals",
                 columns: new[] { "disease", "unit", "week_system", "epi_year", "epi_week", "method" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_weekly_reports_disease_country_week_start",
+                name: "ix_weekly_reports_disease_country_week_start",
                 table: "weekly_reports",
                 columns: new[] { "disease", "country", "week_start" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_weekly_reports_disease_unit_week_system_epi_year_epi_week",
+                name: "ix_weekly_reports_disease_unit_week_system_epi_year_epi_week",
                 table: "weekly_reports",
                 columns: new[] { "disease", "unit", "week_system", "epi_year", "epi_week" },
                 unique: true);

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lmc.Meetings.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -28,7 +28,7 @@ namespace Lmc.Meetings.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_bodies", x => x.id);
+                    table.PrimaryKey("pk_bodies", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -41,7 +41,7 @@ namespace Lmc.Meetings.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_compiled_lists", x => x.year);
+                    table.PrimaryKey("pk_compiled_lists", x => x.year);
                 });
 
             migrationBuilder.CreateTable(
@@ -56,7 +56,7 @@ namespace Lmc.Meetings.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_idempotency_records", x => new { x.scope, x.key });
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
                 });
 
             migrationBuilder.CreateTable(
@@ -69,7 +69,7 @@ namespace Lmc.Meetings.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -90,7 +90,7 @@ namespace Lmc.Meetings.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -115,9 +115,9 @@ namespace Lmc.Meetings.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_meetings", x => x.id);
+                    table.PrimaryKey("pk_meetings", x => x.id);
                     table.ForeignKey(
-                        name: "FK_meetings_bodies_body_id",
+                        name: "fk_meetings_bodies_body_id",
                         column: x => x.body_id,
                         principalTable: "bodies",
                         principalColumn: "id",
@@ -151,15 +151,15 @@ namespace Lmc.Meetings.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_agenda_items", x => x.id);
+                    table.PrimaryKey("pk_agenda_items", x => x.id);
                     table.ForeignKey(
-                        name: "FK_agenda_items_bodies_body_id",
+                        name: "fk_agenda_items_bodies_body_id",
                         column: x => x.body_id,
                         principalTable: "bodies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_agenda_items_meetings_meeting_id",
+                        name: "fk_agenda_items_meetings_meeting_id",
                         column: x => x.meeting_id,
                         principalTable: "meetings",
                         principalColumn: "id",
@@ -183,40 +183,47 @@ namespace Lmc.Meetings.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_agenda_items_body_id",
+                name: "ix_agenda_items_body_id",
                 table: "agenda_items",
                 column: "body_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_agenda_items_kind_year_status",
+                name: "ix_agenda_items_kind_year_status",
                 table: "agenda_items",
                 columns: new[] { "kind", "year", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_agenda_items_meeting_id",
+                name: "ix_agenda_items_meeting_id",
                 table: "agenda_items",
                 column: "meeting_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_agenda_items_parent_number",
+                name: "ix_agenda_items_parent_number",
                 table: "agenda_items",
                 columns: new[] { "parent", "number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_agenda_items_silence_deadline",
+                name: "ix_agenda_items_silence_deadline",
                 table: "agenda_items",
                 column: "silence_deadline",
                 filter: "status = 'Pending' AND silence_deadline IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_bodies_symbol",
+                name: "ux_agenda_items_adopted_yearly",
+                table: "agenda_items",
+                columns: new[] { "body_id", "kind", "year" },
+                unique: true,
+                filter: "status = 'Adopted' AND kind IN ('AnnualProjectList', 'ImplementationReport')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bodies_symbol",
                 table: "bodies",
                 column: "symbol",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_meetings_body_id_ordinal",
+                name: "ix_meetings_body_id_ordinal",
                 table: "meetings",
                 columns: new[] { "body_id", "ordinal" },
                 unique: true);

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lmc.HealthSurveillance.Data.Migrations
 {
     [DbContext(typeof(SurveillanceDbContext))]
-    [Migration("20261129070837_Initial")]
-    partial class Initial
+    [Migration("20261205142417_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -54,7 +54,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("result_id");
 
-                    b.HasKey("Scope", "Key");
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -74,7 +75,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -130,7 +132,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_messages_published_at");
@@ -229,11 +232,23 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.Property<DateTimeOffset?>("WhoNotificationDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("who_notification_due");
 
-                    b.HasIndex("Country", "OpenedAt");
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
 
-                    b.HasIndex("Disease", "Unit", "Status");
+                    b.HasIndex("Country", "OpenedAt")
+                        .HasDatabaseName("ix_alerts_country_opened_at");
+
+                    b.HasIndex("Disease", "Unit")
+                        .IsUnique()
+                        .HasDatabaseName("ux_alerts_open_per_unit")
+                        .HasFilter("status NOT IN ('Closed', 'Discarded')");
+
+                    b.HasIndex("Disease", "Unit", "Status")
+                        .HasDatabaseName("ix_alerts_disease_unit_status");
 
                     b.ToTable("alerts", (string)null);
                 });
@@ -308,12 +323,15 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("week");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cross_border_notices");
 
                     b.HasIndex("AlertId", "ToCountry")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_cross_border_notices_alert_id_to_country");
 
-                    b.HasIndex("ToCountry", "SentAt");
+                    b.HasIndex("ToCountry", "SentAt")
+                        .HasDatabaseName("ix_cross_border_notices_to_country_sent_at");
 
                     b.ToTable("cross_border_notices", (string)null);
                 });
@@ -353,10 +371,12 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_report_revisions");
 
                     b.HasIndex("ReportId", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_revisions_report_id_version");
 
                     b.ToTable("report_revisions", (string)null);
                 });
@@ -415,10 +435,6 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("parameters");
 
-                    b.Property<DateTimeOffset>("ReportReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("report_received_at");
-
                     b.Property<double>("Statistic")
                         .HasColumnType("double precision")
                         .HasColumnName("statistic");
@@ -443,12 +459,15 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("week_system");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_signals");
 
-                    b.HasIndex("AlertId");
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_signals_alert_id");
 
                     b.HasIndex("Disease", "Unit", "WeekSystem", "EpiYear", "EpiWeek", "Method")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_signals_disease_unit_week_system_epi_year_epi_week_method");
 
                     b.ToTable("signals", (string)null);
                 });
@@ -521,12 +540,15 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("week_system");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_weekly_reports");
 
-                    b.HasIndex("Disease", "Country", "WeekStart");
+                    b.HasIndex("Disease", "Country", "WeekStart")
+                        .HasDatabaseName("ix_weekly_reports_disease_country_week_start");
 
                     b.HasIndex("Disease", "Unit", "WeekSystem", "EpiYear", "EpiWeek")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_weekly_reports_disease_unit_week_system_epi_year_epi_week");
 
                     b.ToTable("weekly_reports", null, t =>
                         {
@@ -542,7 +564,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_cross_border_notices_alerts_alert_id");
                 });
 
             modelBuilder.Entity("Lmc.HealthSurveillance.Domain.ReportRevision", b =>
@@ -551,7 +574,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_report_revisions_weekly_reports_report_id");
                 });
 
             modelBuilder.Entity("Lmc.HealthSurveillance.Domain.Signal", b =>
@@ -559,7 +583,8 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                     b.HasOne("Lmc.HealthSurveillance.Domain.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_signals_alerts_alert_id");
                 });
 #pragma warning restore 612, 618
         }

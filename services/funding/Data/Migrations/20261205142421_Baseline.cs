@@ -7,25 +7,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lmc.Funding.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "accepted_reports",
-                columns: table => new
-                {
-                    report_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    period_end = table.Column<DateOnly>(type: "date", nullable: false),
-                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_accepted_reports", x => x.report_id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "calls",
                 columns: table => new
@@ -38,7 +24,7 @@ namespace Lmc.Funding.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_calls", x => x.year);
+                    table.PrimaryKey("pk_calls", x => x.year);
                 });
 
             migrationBuilder.CreateTable(
@@ -53,7 +39,7 @@ namespace Lmc.Funding.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_exchange_rates", x => new { x.currency, x.value_date });
+                    table.PrimaryKey("pk_exchange_rates", x => new { x.currency, x.value_date });
                     table.CheckConstraint("ck_exchange_rates_positive", "usd_per_unit > 0");
                 });
 
@@ -73,11 +59,13 @@ namespace Lmc.Funding.Data.Migrations
                     tranches = table.Column<string>(type: "jsonb", nullable: false),
                     amendments = table.Column<string>(type: "jsonb", nullable: false),
                     final_report = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    committed_on = table.Column<DateOnly>(type: "date", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_grants", x => x.id);
+                    table.PrimaryKey("pk_grants", x => x.id);
                     table.CheckConstraint("ck_grants_disbursed_within_commitment", "disbursed_usd <= committed_usd");
                 });
 
@@ -93,7 +81,7 @@ namespace Lmc.Funding.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_idempotency_records", x => new { x.scope, x.key });
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
                 });
 
             migrationBuilder.CreateTable(
@@ -106,7 +94,7 @@ namespace Lmc.Funding.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -134,7 +122,7 @@ namespace Lmc.Funding.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ledger_entries", x => x.sequence);
+                    table.PrimaryKey("pk_ledger_entries", x => x.sequence);
                     table.CheckConstraint("ck_ledger_usd_cents", "amount_usd = round(amount_usd, 2)");
                 });
 
@@ -156,7 +144,7 @@ namespace Lmc.Funding.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -180,9 +168,9 @@ namespace Lmc.Funding.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_applications", x => x.id);
+                    table.PrimaryKey("pk_applications", x => x.id);
                     table.ForeignKey(
-                        name: "FK_applications_calls_call_year",
+                        name: "fk_applications_calls_call_year",
                         column: x => x.call_year,
                         principalTable: "calls",
                         principalColumn: "year",
@@ -190,35 +178,35 @@ namespace Lmc.Funding.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_call_year_project_id",
+                name: "ux_applications_call_project",
                 table: "applications",
                 columns: new[] { "call_year", "project_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_grants_application_id",
+                name: "ix_grants_application_id",
                 table: "grants",
                 column: "application_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_grants_project_id",
+                name: "ix_grants_project_id",
                 table: "grants",
                 column: "project_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ledger_entries_grant_id_kind",
+                name: "ix_ledger_entries_grant_id_kind",
                 table: "ledger_entries",
                 columns: new[] { "grant_id", "kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ledger_entries_id",
+                name: "ix_ledger_entries_id",
                 table: "ledger_entries",
                 column: "id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ledger_entries_project_id",
+                name: "ix_ledger_entries_project_id",
                 table: "ledger_entries",
                 column: "project_id");
 
@@ -250,9 +238,6 @@ namespace Lmc.Funding.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS ledger_entries_no_update_or_delete ON ledger_entries; DROP TRIGGER IF EXISTS ledger_entries_no_truncate ON ledger_entries; DROP FUNCTION IF EXISTS ledger_entries_append_only();");
-
-            migrationBuilder.DropTable(
-                name: "accepted_reports");
 
             migrationBuilder.DropTable(
                 name: "applications");

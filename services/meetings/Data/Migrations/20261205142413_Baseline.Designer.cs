@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lmc.Meetings.Data.Migrations
 {
     [DbContext(typeof(MeetingsDbContext))]
-    [Migration("20261129121514_AdoptedOnceListsAndReportsOnly")]
-    partial class AdoptedOnceListsAndReportsOnly
+    [Migration("20261205142413_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -54,7 +54,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("result_id");
 
-                    b.HasKey("Scope", "Key");
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -74,7 +75,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -130,7 +132,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_messages_published_at");
@@ -241,24 +244,30 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_items");
 
-                    b.HasIndex("BodyId");
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_agenda_items_body_id");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_agenda_items_meeting_id");
 
                     b.HasIndex("SilenceDeadline")
+                        .HasDatabaseName("ix_agenda_items_silence_deadline")
                         .HasFilter("status = 'Pending' AND silence_deadline IS NOT NULL");
 
                     b.HasIndex("Parent", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_agenda_items_parent_number");
 
                     b.HasIndex("BodyId", "Kind", "Year")
                         .IsUnique()
                         .HasDatabaseName("ux_agenda_items_adopted_yearly")
                         .HasFilter("status = 'Adopted' AND kind IN ('AnnualProjectList', 'ImplementationReport')");
 
-                    b.HasIndex("Kind", "Year", "Status");
+                    b.HasIndex("Kind", "Year", "Status")
+                        .HasDatabaseName("ix_agenda_items_kind_year_status");
 
                     b.ToTable("agenda_items", (string)null);
                 });
@@ -298,10 +307,12 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("symbol");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_bodies");
 
                     b.HasIndex("Symbol")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_bodies_symbol");
 
                     b.ToTable("bodies", (string)null);
 
@@ -396,7 +407,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("project_ids");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year")
+                        .HasName("pk_compiled_lists");
 
                     b.ToTable("compiled_lists", (string)null);
                 });
@@ -478,10 +490,12 @@ namespace Lmc.Meetings.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
 
                     b.HasIndex("BodyId", "Ordinal")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_meetings_body_id_ordinal");
 
                     b.ToTable("meetings", (string)null);
                 });
@@ -492,12 +506,14 @@ namespace Lmc.Meetings.Data.Migrations
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_bodies_body_id");
 
                     b.HasOne("Lmc.Meetings.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("Lmc.Meetings.Domain.Meeting", b =>
@@ -506,7 +522,8 @@ namespace Lmc.Meetings.Data.Migrations
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_bodies_body_id");
                 });
 #pragma warning restore 612, 618
         }

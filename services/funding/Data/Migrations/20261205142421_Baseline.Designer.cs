@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lmc.Funding.Data.Migrations
 {
     [DbContext(typeof(FundingDbContext))]
-    [Migration("20261129090255_GrantCreatedAt")]
-    partial class GrantCreatedAt
+    [Migration("20261205142421_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -53,7 +53,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("result_id");
 
-                    b.HasKey("Scope", "Key");
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -73,7 +74,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -129,7 +131,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_messages_published_at");
@@ -167,7 +170,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("numeric(18,8)")
                         .HasColumnName("usd_per_unit");
 
-                    b.HasKey("Currency", "ValueDate");
+                    b.HasKey("Currency", "ValueDate")
+                        .HasName("pk_exchange_rates");
 
                     b.ToTable("exchange_rates", null, t =>
                         {
@@ -246,10 +250,12 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
 
                     b.HasIndex("CallYear", "ProjectId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ux_applications_call_project");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -277,7 +283,8 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year")
+                        .HasName("pk_calls");
 
                     b.ToTable("calls", (string)null);
                 });
@@ -300,6 +307,10 @@ namespace Lmc.Funding.Data.Migrations
                     b.Property<int>("CallYear")
                         .HasColumnType("integer")
                         .HasColumnName("call_year");
+
+                    b.Property<DateOnly>("CommittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("committed_on");
 
                     b.Property<decimal>("CommittedUsd")
                         .HasPrecision(18, 2)
@@ -352,12 +363,15 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_grants");
 
                     b.HasIndex("ApplicationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_grants_application_id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_grants_project_id");
 
                     b.ToTable("grants", null, t =>
                         {
@@ -453,14 +467,18 @@ namespace Lmc.Funding.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Sequence")
+                        .HasName("pk_ledger_entries");
 
                     b.HasIndex("Id")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_ledger_entries_project_id");
 
-                    b.HasIndex("GrantId", "Kind");
+                    b.HasIndex("GrantId", "Kind")
+                        .HasDatabaseName("ix_ledger_entries_grant_id_kind");
 
                     b.ToTable("ledger_entries", null, t =>
                         {
@@ -474,7 +492,8 @@ namespace Lmc.Funding.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CallYear")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_calls_call_year");
                 });
 #pragma warning restore 612, 618
         }
