@@ -130,19 +130,11 @@ public sealed class ImplementationReportTests(ReportScenarioFactory scenario)
         return (count.ToString(System.Globalization.CultureInfo.InvariantCulture), line.GetProperty("budget").GetProperty("amount").GetString()!);
     }
 
-    /// <summary>Validates against ../shared/reference/iati-2.03 (the project does not copy the schema).</summary>
+    /// <summary>Validates against the IATI 2.03 activity schema carried beside this test (Iati/, copied to the output).</summary>
     private static List<string> Validate(string xml)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Lmc.Platform.sln")))
-        {
-            root = root.Parent;
-        }
-
-        // CI and every checkout have shared/ beside the repository; LMC_SHARED_DIR points elsewhere.
-        var shared = Environment.GetEnvironmentVariable("LMC_SHARED_DIR") ?? Path.Combine(root!.Parent!.FullName, "shared");
-        var schema = Path.Combine(shared, "reference", "iati-2.03", "iati-activities-schema.xsd");
-        Assert.True(File.Exists(schema), $"The IATI 2.03 schema is read from {schema} (shared/ beside the repository, or LMC_SHARED_DIR).");
+        var schema = Path.Combine(AppContext.BaseDirectory, "Iati", "iati-activities-schema.xsd");
+        Assert.True(File.Exists(schema), $"The IATI 2.03 schema is missing from the test's output: {schema}.");
         var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
         using (var reader = XmlReader.Create(schema, new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, XmlResolver = new XmlUrlResolver() }))
         {
