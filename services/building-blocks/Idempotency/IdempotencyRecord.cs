@@ -36,7 +36,6 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).HasMaxLength(128);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.ResultId).HasMaxLength(200);
-        builder.Property(r => r.CreatedAt);
     }
 }
 

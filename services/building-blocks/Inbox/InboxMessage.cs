@@ -19,8 +19,6 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
     {
         builder.ToTable("inbox_messages");
         builder.HasKey(m => new { m.MessageId, m.Consumer });
-        builder.Property(m => m.MessageId);
         builder.Property(m => m.Consumer).HasMaxLength(200);
-        builder.Property(m => m.ProcessedAt);
     }
 }

@@ -37,15 +37,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable(OutboxSql.Table);
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Id);
         builder.Property(m => m.Sequence).UseIdentityAlwaysColumn();
-        builder.Property(m => m.AggregateId);
         builder.Property(m => m.EventName).HasMaxLength(200);
         builder.Property(m => m.Payload).HasColumnType("jsonb");
-        builder.Property(m => m.OccurredAt);
         builder.Property(m => m.TraceParent).HasMaxLength(128);
-        builder.Property(m => m.PublishedAt);
-        builder.Property(m => m.Attempts);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => m.Sequence).HasFilter("published_at IS NULL").HasDatabaseName("ix_outbox_messages_unpublished");
         builder.HasIndex(m => m.PublishedAt).HasDatabaseName("ix_outbox_messages_published_at");

@@ -12,10 +12,7 @@ internal sealed class FundingCallConfiguration : IEntityTypeConfiguration<Fundin
         builder.ToTable("calls");
         builder.HasKey(c => c.Year);
         builder.Property(c => c.Year).ValueGeneratedNever();
-        builder.Property(c => c.OpensAt);
-        builder.Property(c => c.ClosesAt);
         builder.Property(c => c.Envelopes).HasJsonConversion();
-        builder.Property(c => c.CreatedAt);
     }
 }
 
@@ -26,9 +23,7 @@ internal sealed class FundApplicationConfiguration : IEntityTypeConfiguration<Fu
         builder.ToTable("applications");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.CallYear);
         builder.HasOne<FundingCall>().WithMany().HasForeignKey(a => a.CallYear).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(a => a.ProjectId);
         // One application per project and call.
         builder.HasIndex(a => new { a.CallYear, a.ProjectId }).IsUnique().HasDatabaseName(FundApplication.OnePerCallIndex);
         builder.Property(a => a.Country).HasMaxLength(2);
@@ -37,9 +32,7 @@ internal sealed class FundApplicationConfiguration : IEntityTypeConfiguration<Fu
         builder.Property(a => a.RequestedUsd).HasPrecision(18, 2);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Appraisal!).HasJsonConversion();
-        builder.Property(a => a.GrantId);
         builder.Property(a => a.DecisionNote).HasMaxLength(FundApplication.NoteMaxLength);
-        builder.Property(a => a.SubmittedAt);
         builder.Property(a => a.SubmittedBy).HasMaxLength(200);
         builder.Property(a => a.Version).IsConcurrencyToken();
     }
@@ -52,21 +45,16 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.ToTable("grants");
         builder.HasKey(g => g.Id);
         builder.Property(g => g.Id).ValueGeneratedNever();
-        builder.Property(g => g.ApplicationId);
         builder.HasIndex(g => g.ApplicationId).IsUnique();
-        builder.Property(g => g.ProjectId);
         builder.HasIndex(g => g.ProjectId);
         builder.Property(g => g.Country).HasMaxLength(2);
         builder.Property(g => g.PriorityArea).HasMaxLength(64);
-        builder.Property(g => g.CallYear);
         builder.Property(g => g.CommittedUsd).HasPrecision(18, 2);
         builder.Property(g => g.DisbursedUsd).HasPrecision(18, 2);
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(g => g.Tranches).HasJsonConversion();
         builder.Property(g => g.Amendments).HasJsonConversion();
         builder.Property(g => g.FinalReport).HasMaxLength(Grant.FinalReportMaxLength);
-        builder.Property(g => g.CreatedAt);
-        builder.Property(g => g.CommittedOn);
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.ToTable(t => t.HasCheckConstraint("ck_grants_disbursed_within_commitment", "disbursed_usd <= committed_usd"));
     }

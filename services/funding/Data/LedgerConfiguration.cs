@@ -11,24 +11,18 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.ToTable("ledger_entries", t => t.HasCheckConstraint("ck_ledger_usd_cents", "amount_usd = round(amount_usd, 2)"));
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).UseIdentityAlwaysColumn();
-        builder.Property(e => e.Id);
         builder.HasIndex(e => e.Id).IsUnique();
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Organisation).HasMaxLength(64);
-        builder.Property(e => e.GrantId);
         builder.HasIndex(e => new { e.GrantId, e.Kind });
-        builder.Property(e => e.ProjectId);
         builder.HasIndex(e => e.ProjectId);
         builder.Property(e => e.Country).HasMaxLength(2);
         builder.Property(e => e.PriorityArea).HasMaxLength(64);
-        builder.Property(e => e.Year);
-        builder.Property(e => e.ValueDate);
         builder.Property(e => e.Currency).HasMaxLength(3);
         builder.Property(e => e.Amount).HasPrecision(18, 2);
         builder.Property(e => e.UsdRate).HasPrecision(18, 8);
         builder.Property(e => e.AmountUsd).HasPrecision(18, 2);
         builder.Property(e => e.Description).HasMaxLength(LedgerEntry.DescriptionMaxLength);
-        builder.Property(e => e.RecordedAt);
         builder.Property(e => e.RecordedBy).HasMaxLength(200);
         builder.Ignore(e => e.IatiTransactionType);
         builder.Ignore(e => e.KindName);
@@ -42,9 +36,7 @@ internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<Excha
         builder.ToTable("exchange_rates", t => t.HasCheckConstraint("ck_exchange_rates_positive", "usd_per_unit > 0"));
         builder.HasKey(r => new { r.Currency, r.ValueDate });
         builder.Property(r => r.Currency).HasMaxLength(3);
-        builder.Property(r => r.ValueDate);
         builder.Property(r => r.UsdPerUnit).HasPrecision(18, 8);
-        builder.Property(r => r.RecordedAt);
         builder.Property(r => r.RecordedBy).HasMaxLength(200);
     }
 }

@@ -16,17 +16,9 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.Property(s => s.Unit).HasMaxLength(8);
         builder.Property(s => s.Country).HasMaxLength(2);
         builder.Property(s => s.WeekSystem).HasConversion<string>().HasMaxLength(8);
-        builder.Property(s => s.EpiYear);
-        builder.Property(s => s.EpiWeek);
-        builder.Property(s => s.WeekStart);
         builder.Property(s => s.Method).HasMaxLength(32);
-        builder.Property(s => s.Observed);
-        builder.Property(s => s.Statistic);
-        builder.Property(s => s.Threshold);
         builder.Property(s => s.Note).HasMaxLength(1000);
         builder.Property(s => s.Parameters).HasColumnType("jsonb");
-        builder.Property(s => s.DetectedAt);
-        builder.Property(s => s.AlertId);
         builder.HasOne<Alert>().WithMany().HasForeignKey(s => s.AlertId).OnDelete(DeleteBehavior.Restrict);
         // A week is signalled once per method, however often it is re-ingested.
         builder.HasIndex(s => new { s.Disease, s.Unit, s.WeekSystem, s.EpiYear, s.EpiWeek, s.Method }).IsUnique();
@@ -46,20 +38,14 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.Country).HasMaxLength(2);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.RiskLevel).HasConversion<string>().HasMaxLength(16);
-        builder.Property(a => a.OpenedAt);
         builder.Property(a => a.FirstWeek).HasMaxLength(16);
         builder.Property(a => a.LastWeek).HasMaxLength(16);
-        builder.Property(a => a.VerifiedAt);
         builder.Property(a => a.VerifiedBy).HasMaxLength(200);
         builder.Property(a => a.Ihr!).HasJsonConversion();
-        builder.Property(a => a.AssessedAt);
         builder.Property(a => a.Response).HasMaxLength(Alert.ActionsMaxLength);
-        builder.Property(a => a.ClosedAt);
-        builder.Property(a => a.Log);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.Disease, a.Unit, a.Status });
         builder.HasIndex(a => new { a.Country, a.OpenedAt });
-        builder.Property(a => a.WhoNotificationDue);
         // One open alert per disease and unit: two ingests cannot each open one.
         builder.HasIndex(a => new { a.Disease, a.Unit }).IsUnique()
             .HasFilter("status NOT IN ('Closed', 'Discarded')").HasDatabaseName("ux_alerts_open_per_unit");
@@ -73,18 +59,14 @@ internal sealed class CrossBorderNoticeConfiguration : IEntityTypeConfiguration<
         builder.ToTable("cross_border_notices");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
-        builder.Property(n => n.AlertId);
         builder.HasOne<Alert>().WithMany().HasForeignKey(n => n.AlertId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(n => n.FromCountry).HasMaxLength(2);
         builder.Property(n => n.ToCountry).HasMaxLength(2);
         builder.Property(n => n.Unit).HasMaxLength(8);
         builder.Property(n => n.UnitName).HasMaxLength(200);
-        builder.Property(n => n.FacingUnits);
         builder.Property(n => n.Disease).HasMaxLength(64);
         builder.Property(n => n.Week).HasMaxLength(16);
         builder.Property(n => n.Summary).HasMaxLength(2000);
-        builder.Property(n => n.SentAt);
-        builder.Property(n => n.AcknowledgedAt);
         builder.Property(n => n.AcknowledgedBy).HasMaxLength(200);
         builder.HasIndex(n => new { n.ToCountry, n.SentAt });
         // One notice per alert and receiving country.

@@ -15,14 +15,6 @@ internal sealed class WeeklyReportConfiguration : IEntityTypeConfiguration<Weekl
         builder.Property(r => r.Unit).HasMaxLength(8);
         builder.Property(r => r.Country).HasMaxLength(2);
         builder.Property(r => r.WeekSystem).HasConversion<string>().HasMaxLength(8);
-        builder.Property(r => r.EpiYear);
-        builder.Property(r => r.EpiWeek);
-        builder.Property(r => r.WeekStart);
-        builder.Property(r => r.Cases);
-        builder.Property(r => r.Deaths);
-        builder.Property(r => r.Version);
-        builder.Property(r => r.ReceivedAt);
-        builder.Property(r => r.UpdatedAt);
         builder.Property(r => r.ReportedBy).HasMaxLength(200);
         // One value per week: the key the ingest upserts on, and the series' order.
         builder.HasIndex(r => new { r.Disease, r.Unit, r.WeekSystem, r.EpiYear, r.EpiWeek }).IsUnique();
@@ -42,12 +34,7 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
         builder.ToTable("report_revisions");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).UseIdentityAlwaysColumn();
-        builder.Property(r => r.ReportId);
         builder.HasOne<WeeklyReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.Version);
-        builder.Property(r => r.Cases);
-        builder.Property(r => r.Deaths);
-        builder.Property(r => r.RecordedAt);
         builder.Property(r => r.RecordedBy).HasMaxLength(200);
         builder.HasIndex(r => new { r.ReportId, r.Version }).IsUnique();
     }

@@ -2,6 +2,7 @@ using Lmc.BuildingBlocks.Data;
 using Lmc.Identity.Domain;
 using Lmc.Identity.Signing;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Lmc.Identity.Data;
 
@@ -20,9 +21,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             client.Property(c => c.ClientId).HasMaxLength(64);
             client.Property(c => c.DisplayName).HasMaxLength(200);
             client.Property(c => c.Country).HasMaxLength(2);
-            client.Property(c => c.Roles);
-            client.Property(c => c.Scopes);
-            client.Property(c => c.CreatedAt);
             client.Property(c => c.Version).IsConcurrencyToken();
             client.HasIndex(c => c.Country).HasDatabaseName("ix_client_profiles_country");
         });
@@ -31,9 +29,13 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             key.ToTable("signing_keys");
             key.HasKey(k => k.KeyId);
             key.Property(k => k.KeyId).HasMaxLength(64);
-            key.Property(k => k.PrivateKey);
-            key.Property(k => k.CreatedAt);
         });
+        // OpenIddict names its tables explicitly (its columns follow the convention); these run after its own
+        // configuration, so the tables are named like every other table on the platform.
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
         base.OnModelCreating(modelBuilder);
     }
 }

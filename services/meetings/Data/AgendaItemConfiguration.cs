@@ -17,14 +17,11 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         // Named, so that the unique index below (which starts with body_id but covers only adopted
         // lists and reports) does not stand in for it: meetings and decisions are filtered by body.
         builder.HasIndex(i => i.BodyId);
-        builder.Property(i => i.MeetingId);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.Parent).HasMaxLength(32);
-        builder.Property(i => i.Number);
         builder.HasIndex(i => new { i.Parent, i.Number }).IsUnique();
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(i => i.Title).HasMaxLength(300);
-        builder.Property(i => i.Year);
         builder.Property(i => i.PriorityArea).HasMaxLength(64);
         builder.Property(i => i.Level).HasConversion<string>().HasMaxLength(32);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
@@ -35,15 +32,11 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
             .HasFilter("status = 'Adopted' AND kind IN ('AnnualProjectList', 'ImplementationReport')").HasDatabaseName("ux_agenda_items_adopted_yearly");
         builder.Property(i => i.Documents).HasJsonConversion();
         builder.Property(i => i.Positions).HasJsonConversion();
-        builder.Property(i => i.SilenceDeadline);
         // The silence job looks only at pending procedures whose deadline has come.
         builder.HasIndex(i => i.SilenceDeadline).HasFilter("status = 'Pending' AND silence_deadline IS NOT NULL");
         builder.Property(i => i.Decision!).HasJsonConversion();
-        builder.Property(i => i.ProjectIds);
         builder.Property(i => i.OutcomeNote).HasMaxLength(4000);
         builder.Property(i => i.Version).IsConcurrencyToken();
-        builder.Property(i => i.CreatedAt);
-        builder.Property(i => i.UpdatedAt);
         builder.Ignore(i => i.IsSilenceProcedure);
         builder.Ignore(i => i.DraftSymbol);
     }

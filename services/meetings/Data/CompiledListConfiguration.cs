@@ -11,7 +11,5 @@ internal sealed class CompiledListConfiguration : IEntityTypeConfiguration<Compi
         builder.ToTable("compiled_lists");
         builder.HasKey(l => l.Year);
         builder.Property(l => l.Year).ValueGeneratedNever();
-        builder.Property(l => l.ProjectIds);
-        builder.Property(l => l.CompiledAt);
     }
 }

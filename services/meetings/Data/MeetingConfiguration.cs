@@ -14,20 +14,14 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.BodyId).HasMaxLength(64);
         builder.HasOne<Body>().WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(m => m.Ordinal);
         // One 9th FMM: the ordinal is the session's identity in every document symbol.
         builder.HasIndex(m => new { m.BodyId, m.Ordinal }).IsUnique();
         builder.Property(m => m.Symbol).HasMaxLength(32);
         builder.Property(m => m.Title).HasMaxLength(300);
-        builder.Property(m => m.StartDate);
-        builder.Property(m => m.EndDate);
         builder.Property(m => m.HostCountry).HasMaxLength(2);
         builder.Property(m => m.Venue).HasMaxLength(200);
-        builder.Property(m => m.CoChairs);
         builder.Property(m => m.Delegations).HasJsonConversion();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.ItemCount);
         builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.Property(m => m.UpdatedAt);
     }
 }

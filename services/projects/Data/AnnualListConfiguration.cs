@@ -13,11 +13,9 @@ internal sealed class AnnualListConfiguration : IEntityTypeConfiguration<AnnualL
         builder.HasKey(l => l.Year);
         builder.Property(l => l.Year).ValueGeneratedNever();
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(l => l.NominationDeadline);
         builder.Property(l => l.Entries).HasJsonConversion();
         builder.Property(l => l.RecommendedBy).HasMaxLength(200);
         builder.Property(l => l.AdoptedBy).HasMaxLength(200);
         builder.Property(l => l.Version).IsConcurrencyToken();
-        builder.Property(l => l.UpdatedAt);
     }
 }

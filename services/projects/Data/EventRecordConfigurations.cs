@@ -11,14 +11,10 @@ internal sealed class FundingTransactionConfiguration : IEntityTypeConfiguration
         builder.ToTable("funding_transactions");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.ProjectId);
         builder.HasIndex(t => new { t.ProjectId, t.ValueDate });
-        builder.Property(t => t.GrantId);
         builder.Property(t => t.Type).HasMaxLength(2);
         builder.Property(t => t.AmountUsd).HasPrecision(18, 2);
-        builder.Property(t => t.ValueDate);
         builder.Property(t => t.Description).HasMaxLength(300);
-        builder.Property(t => t.ReceivedAt);
     }
 }
 
@@ -31,6 +27,5 @@ internal sealed class ReportDecisionConfiguration : IEntityTypeConfiguration<Rep
         builder.Property(d => d.Year).ValueGeneratedNever();
         builder.Property(d => d.SubmittedBy).HasMaxLength(200);
         builder.Property(d => d.CommendedBy).HasMaxLength(200);
-        builder.Property(d => d.UpdatedAt);
     }
 }

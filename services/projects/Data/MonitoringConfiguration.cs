@@ -12,19 +12,12 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         builder.ToTable("progress_reports");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.ProjectId);
-        builder.Property(r => r.PeriodStart);
-        builder.Property(r => r.PeriodEnd);
-        builder.Property(r => r.PercentComplete);
         builder.Property(r => r.Milestones).HasJsonConversion();
         builder.Property(r => r.IndicatorActuals).HasJsonConversion();
-        builder.Property(r => r.Narrative);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.SubmittedBy).HasMaxLength(200);
         builder.Property(r => r.ReviewedBy).HasMaxLength(200);
         builder.Property(r => r.ReviewComment).HasMaxLength(4000);
-        builder.Property(r => r.SubmittedAt);
-        builder.Property(r => r.ReviewedAt);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.ProjectId).HasDatabaseName("ix_progress_reports_project");
     }
@@ -37,15 +30,10 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.ToTable("assessments");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.ProjectId);
         builder.Property(a => a.AssessorKind).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Assessor).HasMaxLength(300);
-        builder.Property(a => a.AssessedOn);
         builder.Property(a => a.Rating).HasConversion<string>().HasMaxLength(30);
-        builder.Property(a => a.Findings);
-        builder.Property(a => a.Recommendations);
         builder.Property(a => a.RecordedBy).HasMaxLength(200);
-        builder.Property(a => a.RecordedAt);
         builder.HasIndex(a => a.ProjectId).HasDatabaseName("ix_assessments_project");
     }
 }

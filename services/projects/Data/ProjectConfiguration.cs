@@ -13,7 +13,6 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.LeadCountry).HasMaxLength(2);
-        builder.Property(p => p.PartnerCountries);
         builder.Property(p => p.PriorityArea).HasMaxLength(64);
         builder.Property(p => p.Title).HasMaxLength(Project.TitleMaxLength);
         builder.Property(p => p.Description).HasMaxLength(Project.DescriptionMaxLength);
@@ -22,27 +21,19 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
             budget.Property(m => m.Currency).HasMaxLength(3);
             budget.Property(m => m.Amount).HasPrecision(18, 2);
         });
-        builder.Property(p => p.PlannedStart);
-        builder.Property(p => p.PlannedEnd);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         // Optimistic concurrency: UPDATE ... WHERE version = <the version read>.
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.ProposedBy).HasMaxLength(200);
         builder.Property(p => p.EndorsedBy).HasMaxLength(200);
         builder.Property(p => p.CancellationReason).HasMaxLength(1000);
-        builder.Property(p => p.CreatedAt);
-        builder.Property(p => p.UpdatedAt);
 
         builder.Property(p => p.IatiIdentifier).HasMaxLength(150);
         builder.Property(p => p.PlanId).HasMaxLength(20);
-        builder.Property(p => p.Paragraphs);
         builder.Property(p => p.Sectors).HasJsonConversion();
         builder.Property(p => p.Organisations).HasColumnName("participating_organisations").HasJsonConversion();
         builder.Property(p => p.BudgetLines).HasJsonConversion();
         builder.Property(p => p.Results).HasJsonConversion();
-        builder.Property(p => p.ActualStart);
-        builder.Property(p => p.ActualEnd);
-        builder.Property(p => p.AdoptedForYear);
 
         // IATI's first data-quality fault: the same identifier on two activities.
         builder.HasIndex(p => p.IatiIdentifier).IsUnique().HasDatabaseName("ux_projects_iati_identifier");
