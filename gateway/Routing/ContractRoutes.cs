@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Hosting;
 using Yarp.ReverseProxy.Configuration;
 
@@ -42,8 +43,7 @@ public static class ContractRoutes
     /// <summary>The policy a service's operation gets at the gateway: what its verb implies.</summary>
     public static string PolicyOf(ServiceManifest manifest, MethodDescriptor method)
     {
-        var bindings = HttpBinding.Of(method);
-        return bindings.Count > 0 && bindings.All(b => b.IsRead) ? manifest.ReadPolicy : manifest.WritePolicy;
+        return ContractAccess.IsRead(method) ? manifest.ReadPolicy : manifest.WritePolicy;
     }
 
     private static IEnumerable<RouteConfig> RoutesOf(ServiceManifest manifest, IEnumerable<FileDescriptor> files)

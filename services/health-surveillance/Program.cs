@@ -1,3 +1,4 @@
+using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Data;
 using Lmc.BuildingBlocks.Hosting;
 using Lmc.BuildingBlocks.Messaging;
@@ -16,7 +17,7 @@ builder.AddSurveillanceApplication();
 var app = builder.Build();
 
 app.UseServiceDefaults();
-app.MapGrpcService<SurveillanceGrpcService>();
+app.MapLmcGrpcService<SurveillanceGrpcService>();
 
 await app.RunServiceAsync<SurveillanceDbContext>(args);
 

@@ -1,3 +1,4 @@
+using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Data;
 using Lmc.BuildingBlocks.Hosting;
 using Lmc.BuildingBlocks.Messaging;
@@ -19,7 +20,7 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapPost("/connect/token", TokenEndpoint.IssueAsync).AllowAnonymous();
-app.MapGrpcService<IdentityAdminGrpcService>();
+app.MapLmcGrpcService<IdentityAdminGrpcService>();
 
 await app.RunServiceAsync<IdentityDbContext>(args, afterMigrations: TokenServer.PrepareAsync);
 

@@ -1,3 +1,4 @@
+using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Data;
 using Lmc.BuildingBlocks.Hosting;
 using Lmc.BuildingBlocks.Messaging;
@@ -16,7 +17,7 @@ builder.AddMeetingsApplication();
 var app = builder.Build();
 
 app.UseServiceDefaults();
-app.MapGrpcService<MeetingsGrpcService>();
+app.MapLmcGrpcService<MeetingsGrpcService>();
 
 await app.RunServiceAsync<MeetingsDbContext>(args);
 

@@ -1,3 +1,4 @@
+using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Data;
 using Lmc.BuildingBlocks.Hosting;
 using Lmc.BuildingBlocks.Messaging;
@@ -24,11 +25,11 @@ builder.AddProjectsApplication();
 var app = builder.Build();
 
 app.UseServiceDefaults();
-app.MapGrpcService<ProjectsGrpcService>();
-app.MapGrpcService<PlanCatalogueGrpcService>();
-app.MapGrpcService<AnnualListsGrpcService>();
-app.MapGrpcService<ProjectExportsGrpcService>();
-app.MapGrpcService<ProjectMonitoringGrpcService>();
+app.MapLmcGrpcService<ProjectsGrpcService>();
+app.MapLmcGrpcService<PlanCatalogueGrpcService>();
+app.MapLmcGrpcService<AnnualListsGrpcService>();
+app.MapLmcGrpcService<ProjectExportsGrpcService>();
+app.MapLmcGrpcService<ProjectMonitoringGrpcService>();
 
 await app.RunServiceAsync<ProjectsDbContext>(args);
 

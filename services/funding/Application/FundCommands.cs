@@ -14,7 +14,6 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
 
     public async Task<ExchangeRate> RecordRateAsync(Caller caller, string currency, DateOnly valueDate, decimal usdPerUnit, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "record exchange rates");
         if (!Money.IsCurrencyCode(currency) || currency == "USD")
         {
             throw new ValidationException("currency", "must be an ISO 4217 code of three capital letters, other than USD");
@@ -41,7 +40,6 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
     public Task<LedgerEntry> RecordContributionAsync(Caller caller, string organisation, LedgerKind kind, Money amount, DateOnly valueDate, string description,
         string idempotencyKey, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "record contributions");
         MoneyCommand.RequireKey(idempotencyKey);
         description = MoneyCommand.Text(description, "description", LedgerEntry.DescriptionMaxLength) ?? "";
         if (kind == LedgerKind.IncomingFunds)
@@ -85,7 +83,6 @@ public sealed class FundCommands(FundingDbContext db, Ledger ledger, TimeProvide
     public async Task<FundingCall> OpenCallAsync(Caller caller, int year, DateTimeOffset opensAt, DateTimeOffset closesAt, IReadOnlyList<CountryEnvelope> envelopes,
         CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "open calls");
         var call = FundingCall.Open(year, opensAt, closesAt, envelopes, Now);
         if (await db.Calls.AnyAsync(c => c.Year == year, cancellationToken))
         {

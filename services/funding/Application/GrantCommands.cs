@@ -13,7 +13,6 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
 {
     public async Task<Grant> RequestAmendmentAsync(Caller caller, Guid grantId, decimal newCommitment, string reason, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Secretariat, "request grant amendments");
         var grant = await GrantAsync(grantId, cancellationToken);
         caller.EnsureActsFor(grant.Country, "request an amendment to its own country's grant");
         grant.RequestAmendment(newCommitment, MoneyCommand.Text(reason, "reason", Grant.ReasonMaxLength), caller.Subject);
@@ -24,7 +23,6 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
     /// <summary>An increase must fit the envelope and the funds available; a cut releases commitment.</summary>
     public Task<Grant> ApproveAmendmentAsync(Caller caller, Guid grantId, int number, string idempotencyKey, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "approve grant amendments");
         MoneyCommand.RequireKey(idempotencyKey);
         var scope = MoneyCommand.Scope("approve-amendment", caller);
         var hash = MoneyCommand.Hash(grantId, number);
@@ -69,7 +67,6 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
     public Task<(Grant Grant, LedgerEntry Entry)> DisburseAsync(Caller caller, Guid grantId, int number, decimal? amount, DateOnly? valueDate, string idempotencyKey,
         CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "disburse");
         MoneyCommand.RequireKey(idempotencyKey);
         var now = Now;
         var date = MoneyCommand.Moved(valueDate ?? DateOnly.FromDateTime(now.UtcDateTime), now, "value_date");
@@ -99,7 +96,6 @@ public sealed class GrantCommands(FundingDbContext db, Ledger ledger, TimeProvid
 
     public Task<Grant> CloseAsync(Caller caller, Guid grantId, string finalReport, string idempotencyKey, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.FundManager, "close grants");
         MoneyCommand.RequireKey(idempotencyKey);
         var report = MoneyCommand.Text(finalReport, "final_report", Grant.FinalReportMaxLength);
         var scope = MoneyCommand.Scope("close-grant", caller);

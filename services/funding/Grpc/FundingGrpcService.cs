@@ -17,10 +17,6 @@ namespace Lmc.Funding.Grpc;
 public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands applications, GrantCommands grants, FundQueries queries)
     : FundingService.FundingServiceBase
 {
-    private const string ReadPolicy = LmcPolicies.ReadPrefix + "funding";
-    private const string WritePolicy = LmcPolicies.WritePrefix + "funding";
-
-    [Authorize(Policy = ReadPolicy)]
     public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
     {
         var response = new ListOrganisationsResponse();
@@ -28,7 +24,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return Task.FromResult(response);
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<RecordExchangeRateResponse> RecordExchangeRate(RecordExchangeRateRequest request, ServerCallContext context)
     {
@@ -42,7 +37,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return new() { Currency = recorded.Currency, ValueDate = recorded.ValueDate.ToIsoDate(), UsdPerUnit = recorded.UsdPerUnit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<RecordContributionResponse> RecordContribution(RecordContributionRequest request, ServerCallContext context)
     {
@@ -57,7 +51,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return new() { Entry = ToProto(entry) };
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<OpenCallResponse> OpenCall(OpenCallRequest request, ServerCallContext context)
     {
@@ -80,10 +73,8 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return new() { Call = await CallAsync(request.Year, context) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetCallResponse> GetCall(GetCallRequest request, ServerCallContext context) => new() { Call = await CallAsync(request.Year, context) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<SubmitApplicationResponse> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context) =>
         new()
@@ -92,11 +83,9 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
                 Usd(request.Requested, "requested"), request.IdempotencyKey, context.CancellationToken)),
         };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetApplicationResponse> GetApplication(GetApplicationRequest request, ServerCallContext context) =>
         new() { Application = ToProto(await applications.GetAsync(ParseId(request.ApplicationId, "application_id"), context.CancellationToken)) };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)
     {
         var response = new ListApplicationsResponse();
@@ -104,7 +93,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<AppraiseApplicationResponse> AppraiseApplication(AppraiseApplicationRequest request, ServerCallContext context) =>
         new()
@@ -113,7 +101,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
                 request.Feasibility, request.RegionalBenefit, request.Sustainability, request.Note, request.ExpectedVersion, context.CancellationToken)),
         };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<ApproveApplicationResponse> ApproveApplication(ApproveApplicationRequest request, ServerCallContext context)
     {
@@ -123,16 +110,13 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return new() { Application = ToProto(application), Grant = ToProto(grant) };
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<RejectApplicationResponse> RejectApplication(RejectApplicationRequest request, ServerCallContext context) =>
         new() { Application = ToProto(await applications.RejectAsync(context.Caller(), ParseId(request.ApplicationId, "application_id"), request.Note, request.ExpectedVersion, context.CancellationToken)) };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetGrantResponse> GetGrant(GetGrantRequest request, ServerCallContext context) =>
         new() { Grant = ToProto(await queries.GrantAsync(ParseId(request.GrantId, "grant_id"), context.CancellationToken)) };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListGrantsResponse> ListGrants(ListGrantsRequest request, ServerCallContext context)
     {
         var response = new ListGrantsResponse();
@@ -141,7 +125,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<RequestAmendmentResponse> RequestAmendment(RequestAmendmentRequest request, ServerCallContext context) =>
         new()
@@ -150,12 +133,10 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
                 request.Reason, context.CancellationToken)),
         };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<ApproveAmendmentResponse> ApproveAmendment(ApproveAmendmentRequest request, ServerCallContext context) =>
         new() { Grant = ToProto(await grants.ApproveAmendmentAsync(context.Caller(), ParseId(request.GrantId, "grant_id"), request.Number, request.IdempotencyKey, context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<DisburseTrancheResponse> DisburseTranche(DisburseTrancheRequest request, ServerCallContext context)
     {
@@ -165,12 +146,10 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return new() { Grant = ToProto(grant), Entry = ToProto(entry) };
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.FundManager)]
     public override async Task<CloseGrantResponse> CloseGrant(CloseGrantRequest request, ServerCallContext context) =>
         new() { Grant = ToProto(await grants.CloseAsync(context.Caller(), ParseId(request.GrantId, "grant_id"), request.FinalReport, request.IdempotencyKey, context.CancellationToken)) };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetFundPositionResponse> GetFundPosition(GetFundPositionRequest request, ServerCallContext context)
     {
         var position = await queries.PositionAsync(context.CancellationToken);
@@ -181,7 +160,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListLedgerEntriesResponse> ListLedgerEntries(ListLedgerEntriesRequest request, ServerCallContext context)
     {
         var grantId = string.IsNullOrEmpty(request.GrantId) ? (Guid?)null : ParseId(request.GrantId, "grant_id");
@@ -190,7 +168,6 @@ public sealed class FundingGrpcService(FundCommands fund, ApplicationCommands ap
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListIatiTransactionsResponse> ListIatiTransactions(ListIatiTransactionsRequest request, ServerCallContext context)
     {
         var entries = await queries.IatiTransactionsAsync(ParseId(request.ProjectId, "project_id"), context.CancellationToken);

@@ -16,10 +16,6 @@ namespace Lmc.HealthSurveillance.Grpc;
 public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands alerts, SurveillanceQueries queries, DomainModel.ReferenceData reference)
     : HealthSurveillanceService.HealthSurveillanceServiceBase
 {
-    private const string ReadPolicy = LmcPolicies.ReadPrefix + "health-surveillance";
-    private const string WritePolicy = LmcPolicies.WritePrefix + "health-surveillance";
-
-    [Authorize(Policy = ReadPolicy)]
     public override Task<ListDiseasesResponse> ListDiseases(ListDiseasesRequest request, ServerCallContext context)
     {
         var response = new ListDiseasesResponse();
@@ -36,7 +32,6 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return Task.FromResult(response);
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override Task<ListAdminUnitsResponse> ListAdminUnits(ListAdminUnitsRequest request, ServerCallContext context)
     {
         var country = request.Country.OptionalCode("country");
@@ -53,28 +48,24 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return Task.FromResult(response);
     }
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<SubmitWeeklyReportResponse> SubmitWeeklyReport(SubmitWeeklyReportRequest request, ServerCallContext context)
     {
         var value = request.Value ?? throw new ValidationException("value", "is required");
         return new() { Result = ToProto(await ingestion.IngestAsync(context.Caller(), [ToInput(value)], context.CancellationToken)) };
     }
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<SubmitWeeklyReportsResponse> SubmitWeeklyReports(SubmitWeeklyReportsRequest request, ServerCallContext context) =>
         new() { Result = ToProto(await ingestion.IngestAsync(context.Caller(), [.. request.Values.Select(ToInput)], context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<ImportDataValueSetResponse> ImportDataValueSet(ImportDataValueSetRequest request, ServerCallContext context)
     {
         var csv = request.Csv?.Data is { IsEmpty: false } data ? data.ToString(Encoding.UTF8) : throw new ValidationException("csv", "the request body is empty");
         return new() { Result = ToProto(await ingestion.IngestAsync(context.Caller(), DataValueSetCsv.Parse(csv), context.CancellationToken)) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetReportHistoryResponse> GetReportHistory(GetReportHistoryRequest request, ServerCallContext context)
     {
         var history = await queries.HistoryAsync(request.Disease, request.Unit.ToUpperInvariant(), request.EpiYear, request.EpiWeek, ToDomain(request.WeekSystem), context.CancellationToken);
@@ -86,7 +77,6 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetEpiCurveResponse> GetEpiCurve(GetEpiCurveRequest request, ServerCallContext context)
     {
         var points = await queries.EpiCurveAsync(request.Disease, request.Country.OptionalCode("country"), request.Unit.ToUpperInvariant(), request.FromYear, request.ToYear,
@@ -99,7 +89,6 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListSignalsResponse> ListSignals(ListSignalsRequest request, ServerCallContext context)
     {
         var response = new ListSignalsResponse();
@@ -108,7 +97,6 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<RunBacktestResponse> RunBacktest(RunBacktestRequest request, ServerCallContext context)
     {
         var unit = reference.RequireUnit(request.Unit.ToUpperInvariant());
@@ -122,7 +110,6 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListAlertsResponse> ListAlerts(ListAlertsRequest request, ServerCallContext context)
     {
         var response = new ListAlertsResponse();
@@ -131,15 +118,13 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetAlertResponse> GetAlert(GetAlertRequest request, ServerCallContext context)
     {
         var (alert, signals) = await queries.AlertAsync(ParseId(request.AlertId, "alert_id"), context.CancellationToken);
         return new() { Alert = SurveillanceMapping.ToProto(alert, signals, IsBorder(alert.Unit)) };
     }
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<VerifyAlertResponse> VerifyAlert(VerifyAlertRequest request, ServerCallContext context)
     {
         var outcome = RequireDefined((DomainModel.VerificationOutcome)request.Outcome, "outcome", "discard, monitor or assess");
@@ -147,8 +132,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return new() { Alert = await FullAsync(alert.Id, context) };
     }
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<AssessRiskResponse> AssessRisk(AssessRiskRequest request, ServerCallContext context)
     {
         var level = RequireDefined((DomainModel.RiskLevel)request.RiskLevel, "risk_level", "low, moderate, high or very high");
@@ -158,23 +142,20 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return new() { Alert = await FullAsync(alert.Id, context) };
     }
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<RespondToAlertResponse> RespondToAlert(RespondToAlertRequest request, ServerCallContext context)
     {
         var alert = await alerts.RespondAsync(context.Caller(), ParseId(request.AlertId, "alert_id"), request.Actions, request.ExpectedVersion, context.CancellationToken);
         return new() { Alert = await FullAsync(alert.Id, context) };
     }
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<CloseAlertResponse> CloseAlert(CloseAlertRequest request, ServerCallContext context)
     {
         var alert = await alerts.CloseAsync(context.Caller(), ParseId(request.AlertId, "alert_id"), request.Note, request.ExpectedVersion, context.CancellationToken);
         return new() { Alert = await FullAsync(alert.Id, context) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListCrossBorderNoticesResponse> ListCrossBorderNotices(ListCrossBorderNoticesRequest request, ServerCallContext context)
     {
         var response = new ListCrossBorderNoticesResponse();
@@ -183,12 +164,10 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
-    [Authorize(Policy = LmcPolicies.FocalPoint)]
+    [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
     public override async Task<AcknowledgeNoticeResponse> AcknowledgeNotice(AcknowledgeNoticeRequest request, ServerCallContext context) =>
         new() { Notice = SurveillanceMapping.ToProto(await alerts.AcknowledgeAsync(context.Caller(), ParseId(request.NoticeId, "notice_id"), context.CancellationToken)) };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetTimelinessResponse> GetTimeliness(GetTimelinessRequest request, ServerCallContext context)
     {
         var response = new GetTimelinessResponse();

@@ -20,7 +20,6 @@ public sealed class ClientAdministration(IdentityDbContext db, IOpenIddictApplic
         Caller caller, string clientId, string displayName, string? country, IEnumerable<string> roles, IEnumerable<string> scopes,
         CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "register clients");
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var profile = await RegisterWithSecretAsync(clientId, displayName, country, roles, scopes, secret, caller.Subject, cancellationToken);
         return (profile, secret);
@@ -62,7 +61,6 @@ public sealed class ClientAdministration(IdentityDbContext db, IOpenIddictApplic
 
     public async Task<ClientProfile> GrantRoleAsync(Caller caller, string clientId, string role, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "grant roles");
         var profile = await FindForChangeAsync(clientId, cancellationToken);
         if (profile.Grant(role))
         {
@@ -75,7 +73,6 @@ public sealed class ClientAdministration(IdentityDbContext db, IOpenIddictApplic
 
     public async Task<ClientProfile> RevokeRoleAsync(Caller caller, string clientId, string role, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "revoke roles");
         var profile = await FindForChangeAsync(clientId, cancellationToken);
         if (profile.Revoke(role))
         {
@@ -88,7 +85,6 @@ public sealed class ClientAdministration(IdentityDbContext db, IOpenIddictApplic
 
     public async Task<ClientProfile> GetAsync(Caller caller, string clientId, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "read client registrations");
         return await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken)
             ?? throw new NotFoundException("Client", clientId);
     }
@@ -96,7 +92,6 @@ public sealed class ClientAdministration(IdentityDbContext db, IOpenIddictApplic
     public async Task<(IReadOnlyList<ClientProfile> Items, string? Next)> ListAsync(
         Caller caller, string? country, int pageSize, string? after, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "list client registrations");
         var query = db.Clients.AsNoTracking();
         if (country is not null)
         {

@@ -14,10 +14,6 @@ namespace Lmc.Identity.Grpc;
 [Authorize(Policy = LmcPolicies.Admin)]
 public sealed class IdentityAdminGrpcService(ClientAdministration administration) : IdentityAdminService.IdentityAdminServiceBase
 {
-    private const string ReadPolicy = LmcPolicies.ReadPrefix + "identity";
-    private const string WritePolicy = LmcPolicies.WritePrefix + "identity";
-
-    [Authorize(Policy = WritePolicy)]
     public override async Task<RegisterClientResponse> RegisterClient(RegisterClientRequest request, ServerCallContext context)
     {
         var (client, secret) = await administration.RegisterAsync(
@@ -25,11 +21,9 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
         return new RegisterClientResponse { Client = ToProto(client), ClientSecret = secret };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetClientResponse> GetClient(GetClientRequest request, ServerCallContext context) =>
         new() { Client = ToProto(await administration.GetAsync(context.Caller(), request.ClientId, context.CancellationToken)) };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
     {
         var after = string.IsNullOrEmpty(request.Page?.PageToken) ? null : request.Page.PageToken;
@@ -40,11 +34,9 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
     public override async Task<GrantRoleResponse> GrantRole(GrantRoleRequest request, ServerCallContext context) =>
         new() { Client = ToProto(await administration.GrantRoleAsync(context.Caller(), request.ClientId, request.Role, context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     public override async Task<RevokeRoleResponse> RevokeRole(RevokeRoleRequest request, ServerCallContext context) =>
         new() { Client = ToProto(await administration.RevokeRoleAsync(context.Caller(), request.ClientId, request.Role, context.CancellationToken)) };
 

@@ -15,7 +15,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
 {
     public async Task<Meeting> ScheduleAsync(Caller caller, ScheduleMeeting command, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "schedule meetings");
         var body = await BodyAsync(command.BodyId, cancellationToken);
         if (command.Ordinal < 0)
         {
@@ -39,7 +38,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
 
     public async Task<Meeting> RegisterDelegationAsync(Caller caller, Guid meetingId, string country, string head, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Secretariat, "register delegations");
         caller.EnsureActsFor(country, "register this delegation");
         var meeting = await MeetingAsync(meetingId, cancellationToken);
         meeting.RegisterDelegation(country, head, Now);
@@ -49,7 +47,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
 
     public async Task<Meeting> ConveneAsync(Caller caller, Guid meetingId, long expectedVersion, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "convene meetings");
         var meeting = await MeetingAsync(meetingId, cancellationToken);
         meeting.EnsureVersion(expectedVersion);
         meeting.Convene(Now);
@@ -60,7 +57,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
     /// <summary>Closing records every item still pending as not adopted, with why.</summary>
     public async Task<Meeting> CloseAsync(Caller caller, Guid meetingId, long expectedVersion, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "close meetings");
         var meeting = await MeetingAsync(meetingId, cancellationToken);
         meeting.EnsureVersion(expectedVersion);
         meeting.Close(Now);
@@ -76,7 +72,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
 
     public async Task<AgendaItem> AddItemAsync(Caller caller, Guid meetingId, ItemSubject subject, string text, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "set the agenda");
         var meeting = await MeetingAsync(meetingId, cancellationToken);
         var body = await BodyAsync(meeting.BodyId, cancellationToken);
         var projectIds = await rules.CheckAsync(body, Validate(subject), null, cancellationToken);
@@ -89,7 +84,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
     public async Task<AgendaItem> StartSilenceAsync(Caller caller, string bodyId, ItemSubject subject, string text, DateTimeOffset deadline,
         CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "circulate texts under silence");
         var body = await BodyAsync(bodyId, cancellationToken);
         var projectIds = await rules.CheckAsync(body, Validate(subject), null, cancellationToken);
         var number = (await db.AgendaItems.Where(i => i.BodyId == body.Id && i.MeetingId == null).MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0) + 1;
@@ -101,7 +95,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
 
     public async Task<AgendaItem> IssueDocumentAsync(Caller caller, Guid itemId, DocumentKind kind, string title, string text, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "issue documents");
         var item = await ItemAsync(itemId, cancellationToken);
         item.IssueDocument(kind, title, text, Now);
         await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +104,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
     public async Task<AgendaItem> RecordPositionAsync(Caller caller, Guid itemId, string country, PositionKind kind, string? text, string? statement,
         CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Secretariat, "record national positions");
         caller.EnsureActsFor(country, "record this position");
         var item = await ItemAsync(itemId, cancellationToken);
         if (item.MeetingId is { } meetingId)
@@ -132,7 +124,6 @@ public sealed class MeetingCommands(MeetingsDbContext db, DecisionRules rules, D
     /// <summary>The chair takes the decision in session; its effects are written with it.</summary>
     public async Task<AgendaItem> DecideAsync(Caller caller, Guid itemId, long expectedVersion, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "take decisions for the chair");
         var item = await ItemAsync(itemId, cancellationToken);
         item.EnsureVersion(expectedVersion);
         var meeting = item.MeetingId is { } meetingId

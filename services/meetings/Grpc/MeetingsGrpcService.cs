@@ -16,10 +16,6 @@ namespace Lmc.Meetings.Grpc;
 /// <summary>lmc.meetings.v1.MeetingsService.</summary>
 public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries queries, TimeProvider time) : MeetingsService.MeetingsServiceBase
 {
-    private const string ReadPolicy = LmcPolicies.ReadPrefix + "meetings";
-    private const string WritePolicy = LmcPolicies.WritePrefix + "meetings";
-
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListBodiesResponse> ListBodies(ListBodiesRequest request, ServerCallContext context)
     {
         var response = new ListBodiesResponse();
@@ -27,7 +23,6 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<ScheduleMeetingResponse> ScheduleMeeting(ScheduleMeetingRequest request, ServerCallContext context)
     {
@@ -43,14 +38,12 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
         return new() { Meeting = ToProto(await commands.ScheduleAsync(context.Caller(), command, context.CancellationToken), []) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetMeetingResponse> GetMeeting(GetMeetingRequest request, ServerCallContext context)
     {
         var (meeting, agenda) = await queries.MeetingAsync(ParseId(request.MeetingId, "meeting_id"), context.CancellationToken);
         return new() { Meeting = ToProto(meeting, agenda) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListMeetingsResponse> ListMeetings(ListMeetingsRequest request, ServerCallContext context)
     {
         var response = new ListMeetingsResponse();
@@ -59,7 +52,6 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<RegisterDelegationResponse> RegisterDelegation(RegisterDelegationRequest request, ServerCallContext context) =>
         new()
@@ -68,17 +60,14 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
                 request.Country.RequireCode("country"), request.Head, context.CancellationToken)),
         };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<ConveneMeetingResponse> ConveneMeeting(ConveneMeetingRequest request, ServerCallContext context) =>
         new() { Meeting = ToProto(await commands.ConveneAsync(context.Caller(), ParseId(request.MeetingId, "meeting_id"), request.ExpectedVersion, context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<CloseMeetingResponse> CloseMeeting(CloseMeetingRequest request, ServerCallContext context) =>
         new() { Meeting = ToProto(await commands.CloseAsync(context.Caller(), ParseId(request.MeetingId, "meeting_id"), request.ExpectedVersion, context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<AddAgendaItemResponse> AddAgendaItem(AddAgendaItemRequest request, ServerCallContext context) =>
         new()
@@ -87,7 +76,6 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
                 Subject(request.Kind, request.Title, request.Year, request.PriorityArea, request.Level), request.Text, context.CancellationToken)),
         };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<StartSilenceProcedureResponse> StartSilenceProcedure(StartSilenceProcedureRequest request, ServerCallContext context)
     {
@@ -102,11 +90,9 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
         return new() { Item = ToProto(item) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetAgendaItemResponse> GetAgendaItem(GetAgendaItemRequest request, ServerCallContext context) =>
         new() { Item = ToProto(await queries.ItemAsync(ParseId(request.ItemId, "item_id"), context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<IssueDocumentResponse> IssueDocument(IssueDocumentRequest request, ServerCallContext context) =>
         new()
@@ -115,7 +101,6 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
                 request.Title, request.Text, context.CancellationToken)),
         };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<RecordPositionResponse> RecordPosition(RecordPositionRequest request, ServerCallContext context) =>
         new()
@@ -124,12 +109,10 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
                 PositionKind(request.Kind), request.Text, request.Statement, context.CancellationToken)),
         };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<TakeDecisionResponse> TakeDecision(TakeDecisionRequest request, ServerCallContext context) =>
         new() { Item = ToProto(await commands.DecideAsync(context.Caller(), ParseId(request.ItemId, "item_id"), request.ExpectedVersion, context.CancellationToken)) };
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListDecisionsResponse> ListDecisions(ListDecisionsRequest request, ServerCallContext context)
     {
         var response = new ListDecisionsResponse();
@@ -138,7 +121,6 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetCadenceResponse> GetCadence(GetCadenceRequest request, ServerCallContext context)
     {
         var asOf = string.IsNullOrEmpty(request.AsOf) ? (DateOnly?)null : Instants.ParseIsoDate(request.AsOf, "as_of");
@@ -155,7 +137,6 @@ public sealed class MeetingsGrpcService(MeetingCommands commands, MeetingQueries
         return response;
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<HttpBody> ExportCalendar(ExportCalendarRequest request, ServerCallContext context)
     {
         var meetings = await queries.MeetingsAsync(request.BodyId, null, context.CancellationToken);

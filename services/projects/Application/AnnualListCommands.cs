@@ -18,7 +18,6 @@ public sealed class AnnualListCommands(ProjectsDbContext db, PlanCatalogue catal
 {
     public async Task<AnnualList> OpenAsync(Caller caller, int year, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "open an annual project list");
         catalogue.RequirePlanFor(year, "year");
         if (await db.AnnualLists.AnyAsync(l => l.Year == year, cancellationToken))
         {
@@ -38,7 +37,6 @@ public sealed class AnnualListCommands(ProjectsDbContext db, PlanCatalogue catal
     public async Task<AnnualList> NominateAsync(Caller caller, int year, Guid projectId, CancellationToken cancellationToken)
     {
         var (list, project) = await LoadAsync(year, projectId, cancellationToken);
-        caller.EnsureRole(LmcRoles.Secretariat, "nominate projects");
         caller.EnsureActsFor(project.LeadCountry, $"nominate a project {project.LeadCountry} leads");
         // The stage rule is checked here too, so a list never carries a project its FMM may not adopt.
         var stage = catalogue.RequirePlanFor(year, "year").StageFor(year);
@@ -55,7 +53,6 @@ public sealed class AnnualListCommands(ProjectsDbContext db, PlanCatalogue catal
     public async Task<AnnualList> WithdrawAsync(Caller caller, int year, Guid projectId, CancellationToken cancellationToken)
     {
         var (list, project) = await LoadAsync(year, projectId, cancellationToken);
-        caller.EnsureRole(LmcRoles.Secretariat, "withdraw nominations");
         caller.EnsureActsFor(project.LeadCountry, $"withdraw a project {project.LeadCountry} leads");
         list.Withdraw(projectId, time.GetUtcNow().ToMicroseconds());
         await db.SaveChangesAsync(cancellationToken);
@@ -64,7 +61,6 @@ public sealed class AnnualListCommands(ProjectsDbContext db, PlanCatalogue catal
 
     public async Task<AnnualList> CompileAsync(Caller caller, int year, long expectedVersion, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Admin, "compile the annual project list");
         var list = await db.AnnualLists.SingleOrDefaultAsync(l => l.Year == year, cancellationToken)
             ?? throw new NotFoundException("Annual project list", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         list.EnsureVersion(expectedVersion);

@@ -20,7 +20,6 @@ public sealed class MonitoringCommands(ProjectsDbContext db, TimeProvider time)
         IReadOnlyList<IndicatorActual> actuals, string? narrative, CancellationToken cancellationToken)
     {
         var project = await ProjectAsync(projectId, cancellationToken);
-        caller.EnsureRole(LmcRoles.Secretariat, "report progress");
         caller.EnsureActsFor(project.LeadCountry, $"report on a project {project.LeadCountry} leads");
         var errors = new ValidationErrors();
         var start = Domain.Iati.IatiRules.Date(periodStart, "period_start", errors);

@@ -21,7 +21,6 @@ public sealed class ProjectCommands(ProjectsDbContext db, PlanCatalogue catalogu
 
     public async Task<Project> ProposeAsync(Caller caller, ProjectProposal proposal, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
-        caller.EnsureRole(LmcRoles.Secretariat, "propose projects");
         // Whose project it is comes first: a foreign caller learns nothing about the rest.
         if (MemberCountries.IsMember(proposal.LeadCountry))
         {
@@ -146,7 +145,6 @@ public sealed class ProjectCommands(ProjectsDbContext db, PlanCatalogue catalogu
 
     private static void EnsureLeadSecretariat(Caller caller, Project project, string verb)
     {
-        caller.EnsureRole(LmcRoles.Secretariat, $"{verb} projects");
         caller.EnsureActsFor(project.LeadCountry, $"{verb} a project {project.LeadCountry} leads");
     }
 

@@ -13,10 +13,6 @@ namespace Lmc.Projects.Grpc;
 /// <summary>lmc.projects.v1.AnnualListsService.</summary>
 public sealed class AnnualListsGrpcService(AnnualListCommands commands) : AnnualListsService.AnnualListsServiceBase
 {
-    private const string ReadPolicy = LmcPolicies.ReadPrefix + "projects";
-    private const string WritePolicy = LmcPolicies.WritePrefix + "projects";
-
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<OpenAnnualListResponse> OpenAnnualList(OpenAnnualListRequest request, ServerCallContext context)
     {
@@ -29,21 +25,17 @@ public sealed class AnnualListsGrpcService(AnnualListCommands commands) : Annual
         return new OpenAnnualListResponse { List = ToProto(list) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetAnnualListResponse> GetAnnualList(GetAnnualListRequest request, ServerCallContext context) =>
         new() { List = ToProto(await commands.GetAsync(request.Year, context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<NominateProjectResponse> NominateProject(NominateProjectRequest request, ServerCallContext context) =>
         new() { List = ToProto(await commands.NominateAsync(context.Caller(), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<WithdrawNominationResponse> WithdrawNomination(WithdrawNominationRequest request, ServerCallContext context) =>
         new() { List = ToProto(await commands.WithdrawAsync(context.Caller(), request.Year, ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)) };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.Admin)]
     public override async Task<CompileAnnualListResponse> CompileAnnualList(CompileAnnualListRequest request, ServerCallContext context) =>
         new() { List = ToProto(await commands.CompileAsync(context.Caller(), request.Year, request.ExpectedVersion, context.CancellationToken)) };

@@ -1,14 +1,11 @@
 using Grpc.Core;
-using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Projects.Domain.Catalogue;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Lmc.Projects.Grpc;
 
 /// <summary>lmc.projects.v1.PlanCatalogueService: the Plans of Action, read-only.</summary>
-[Authorize(Policy = LmcPolicies.ReadPrefix + "projects")]
 public sealed class PlanCatalogueGrpcService(PlanCatalogue catalogue) : PlanCatalogueService.PlanCatalogueServiceBase
 {
     public override Task<ListPlansResponse> ListPlans(ListPlansRequest request, ServerCallContext context)

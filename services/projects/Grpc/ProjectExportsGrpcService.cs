@@ -2,18 +2,15 @@ using System.Text;
 using Google.Api;
 using Google.Protobuf;
 using Grpc.Core;
-using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Grpc;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Projects.Application.Reports;
-using Microsoft.AspNetCore.Authorization;
 using Report = Lmc.Projects.Application.Reports.ImplementationReport;
 
 namespace Lmc.Projects.Grpc;
 
 /// <summary>lmc.projects.v1.ProjectExportsService: the implementation report and the IATI file.</summary>
-[Authorize(Policy = LmcPolicies.ReadPrefix + "projects")]
 public sealed class ProjectExportsGrpcService(ImplementationReportBuilder reports, IatiActivitiesExport iati) : ProjectExportsService.ProjectExportsServiceBase
 {
     public override async Task<GetImplementationReportResponse> GetImplementationReport(GetImplementationReportRequest request, ServerCallContext context) =>

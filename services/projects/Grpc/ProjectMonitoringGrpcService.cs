@@ -13,10 +13,6 @@ namespace Lmc.Projects.Grpc;
 /// <summary>lmc.projects.v1.ProjectMonitoringService: progress reports and supervision assessments.</summary>
 public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : ProjectMonitoringService.ProjectMonitoringServiceBase
 {
-    private const string ReadPolicy = LmcPolicies.ReadPrefix + "projects";
-    private const string WritePolicy = LmcPolicies.WritePrefix + "projects";
-
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<SubmitProgressReportResponse> SubmitProgressReport(SubmitProgressReportRequest request, ServerCallContext context)
     {
@@ -31,7 +27,6 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
         return new SubmitProgressReportResponse { Report = ToProto(report) };
     }
 
-    [Authorize(Policy = WritePolicy)]
     public override async Task<ReviewProgressReportResponse> ReviewProgressReport(ReviewProgressReportRequest request, ServerCallContext context)
     {
         var reportId = Lmc.BuildingBlocks.Grpc.CommonMapping.ParseId(request.ReportId, "report_id");
@@ -40,7 +35,6 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
         return new ReviewProgressReportResponse { Report = ToProto(report) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListProgressReportsResponse> ListProgressReports(ListProgressReportsRequest request, ServerCallContext context)
     {
         var response = new ListProgressReportsResponse();
@@ -48,7 +42,6 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
     public override async Task<RecordAssessmentResponse> RecordAssessment(RecordAssessmentRequest request, ServerCallContext context)
     {
         var assessment = await commands.RecordAssessmentAsync(
@@ -57,7 +50,6 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
         return new RecordAssessmentResponse { Assessment = ToProto(assessment) };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListAssessmentsResponse> ListAssessments(ListAssessmentsRequest request, ServerCallContext context)
     {
         var response = new ListAssessmentsResponse();

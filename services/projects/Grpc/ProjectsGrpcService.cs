@@ -16,10 +16,6 @@ namespace Lmc.Projects.Grpc;
 /// </summary>
 public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries queries) : ProjectsService.ProjectsServiceBase
 {
-    private const string ReadPolicy = LmcPolicies.ReadPrefix + "projects";
-    private const string WritePolicy = LmcPolicies.WritePrefix + "projects";
-
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<ProposeProjectResponse> ProposeProject(ProposeProjectRequest request, ServerCallContext context)
     {
@@ -28,14 +24,12 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
         return new ProposeProjectResponse { Project = project.ToProto() };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context)
     {
         var project = await commands.GetAsync(ProjectMapping.ParseId(request.ProjectId), context.CancellationToken);
         return new GetProjectResponse { Project = project.ToProto() };
     }
 
-    [Authorize(Policy = ReadPolicy)]
     public override async Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context)
     {
         var filter = new ProjectFilter(
@@ -54,36 +48,29 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
         return response;
     }
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<SubmitProjectResponse> SubmitProject(SubmitProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.SubmitAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
-    [Authorize(Policy = WritePolicy)]
     public override async Task<EndorseProjectResponse> EndorseProject(EndorseProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.EndorseAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
-    [Authorize(Policy = WritePolicy)]
     [Obsolete("Adoption comes only from the FMM's adoption of the annual project list.")]
     public override async Task<AdoptProjectResponse> AdoptProject(AdoptProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.AdoptAsync(ProjectMapping.ParseId(request.ProjectId), context.CancellationToken)).ToProto() };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<ReviseBudgetResponse> ReviseBudget(ReviseBudgetRequest request, ServerCallContext context) =>
         new() { Project = (await commands.ReviseBudgetAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Budget.ToInput(), context.CancellationToken)).ToProto() };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<StartProjectResponse> StartProject(StartProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.StartAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<CompleteProjectResponse> CompleteProject(CompleteProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.CompleteAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, context.CancellationToken)).ToProto() };
 
-    [Authorize(Policy = WritePolicy)]
     [Authorize(Policy = LmcPolicies.MemberSecretariat)]
     public override async Task<CancelProjectResponse> CancelProject(CancelProjectRequest request, ServerCallContext context) =>
         new() { Project = (await commands.CancelAsync(context.Caller(), ProjectMapping.ParseId(request.ProjectId), request.ExpectedVersion, request.Reason, context.CancellationToken)).ToProto() };
