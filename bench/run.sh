@@ -21,7 +21,8 @@ export PATH="$PATH:/usr/sbin"
 
 if [[ " $* " == *" --no-build "* ]]; then :; else
 echo "== build (Release)"
-for p in services/identity/Lmc.Identity.csproj services/projects/Lmc.Projects.csproj services/meetings/Lmc.Meetings.csproj services/health-surveillance/Lmc.HealthSurveillance.csproj services/funding/Lmc.Funding.csproj gateway/Lmc.Gateway.csproj bench/Lmc.Bench/Lmc.Bench.csproj; do
+# Every manifest's service (local/services.py), the gateway and the bench itself.
+for p in $(python3 "$repo/local/services.py" projects) gateway/Lmc.Gateway.csproj bench/Lmc.Bench/Lmc.Bench.csproj; do
   dotnet build -c Release "$repo/$p" -nologo -v q "-clp:ErrorsOnly;NoSummary"
 done
 fi

@@ -4,9 +4,10 @@ using Google.Protobuf.Reflection;
 namespace Lmc.Gateway.Routing;
 
 /// <summary>
-/// The proto files compiled into the platform's contract assemblies (every <c>Lmc.*.dll</c> beside the
-/// gateway), found through the <c>*Reflection.Descriptor</c> each generated file has. The gateway routes
-/// what these describe, so a new service's protos are routed without editing the gateway.
+/// The proto files compiled into the gateway's assemblies (every <c>Lmc.*.dll</c> beside it: the gateway compiles
+/// every service's contract for its descriptors, the contracts the common ones), found through the
+/// <c>*Reflection.Descriptor</c> each generated file has. The gateway routes what these describe, so a new
+/// service's protos are routed without editing the gateway.
 /// </summary>
 public static class ProtoContracts
 {

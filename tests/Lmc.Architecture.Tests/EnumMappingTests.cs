@@ -58,10 +58,14 @@ public sealed class EnumMappingTests
     private static Dictionary<string, EnumDescriptor> ProtoEnums(string package) => AllProtoEnums()
         .Where(e => e.File.Package == package).ToDictionary(e => e.Name);
 
-    private static IEnumerable<EnumDescriptor> AllProtoEnums() => typeof(Lmc.Contracts.Common.V1.Country).Assembly.GetExportedTypes()
+    /// <summary>Every proto enum: the common ones in the contracts, each service's in its own assembly (it compiles its proto).</summary>
+    private static IEnumerable<EnumDescriptor> AllProtoEnums() => ServiceAssemblies.Manifests.Select(ServiceAssemblies.Of)
+        .Append(typeof(Lmc.Contracts.Common.V1.Country).Assembly)
+        .SelectMany(a => a.GetExportedTypes())
         .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name.EndsWith("Reflection", StringComparison.Ordinal))
         .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
         .OfType<FileDescriptor>()
+        .DistinctBy(f => f.Name)
         .SelectMany(f => f.EnumTypes.Concat(f.MessageTypes.SelectMany(Nested)));
 
     private static IEnumerable<EnumDescriptor> Nested(MessageDescriptor m) => m.EnumTypes.Concat(m.NestedTypes.SelectMany(Nested));

@@ -62,8 +62,11 @@ public sealed record GatewayExposure(
 /// <summary>An endpoint that is no proto operation (a token endpoint, a discovery document).</summary>
 public sealed record ExtraRoute(string Path, IReadOnlyList<string> Methods, string Policy);
 
-/// <summary>Settings for <c>./lmc up</c> only.</summary>
-public sealed record LocalSettings(IReadOnlyDictionary<string, string>? Env = null);
+/// <summary>
+/// Settings for <c>./lmc up</c> only: environment for the AppHost's resource, and the program (relative to the
+/// service's folder) that enters its demo data through the gateway once the platform is up.
+/// </summary>
+public sealed record LocalSettings(IReadOnlyDictionary<string, string>? Env = null, string? Seed = null);
 
 /// <summary>Finds and reads every service's manifest.</summary>
 public static class ServiceManifests

@@ -2,9 +2,9 @@
 """Seed the health-surveillance service with several years of weekly disease data.
 
 Usage:
-    local/seed-surveillance.py [--dry-run] [GATEWAY]     (GATEWAY defaults to http://localhost:8080)
+    services/health-surveillance/Seed/demo.py [--dry-run] [GATEWAY]     (GATEWAY defaults to http://localhost:8080)
 
-`./lmc up` runs it after the gateway is ready. It reports, as each country's health focal point,
+`./lmc up` runs it after the gateway is ready (the manifest's "local.seed"). It reports, as each country's health focal point,
 weekly ISO-week values from 2019 up to the last complete week for:
 
   * dengue in every first-level unit of the six members (zero reporting included), with a
@@ -38,9 +38,10 @@ from pathlib import Path
 # --- Where things are -------------------------------------------------------------------------
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from lmc_api import Gateway as ApiGateway  # noqa: E402  (beside this script)
-SEED_DIR = HERE.parent / "services" / "health-surveillance" / "Seed"
+REPO = HERE.parents[2]
+sys.path.insert(0, str(REPO / "local"))
+from lmc_api import Gateway as ApiGateway  # noqa: E402  (the seeds' shared client, local/lmc_api.py)
+SEED_DIR = HERE
 DEFAULT_GATEWAY = "http://localhost:8080"
 
 # --- Run settings -----------------------------------------------------------------------------
@@ -202,12 +203,12 @@ def load_reference():
     diseases = {d["code"] for d in load_json("diseases.json")["diseases"]}
     for code in (DENGUE, MALARIA, CHOLERA):
         if code not in diseases:
-            sys.exit(f"seed-surveillance: diseases.json has no disease {code}")
+            sys.exit(f"health-surveillance seed: diseases.json has no disease {code}")
     known = {u["code"] for u in units}
     for table in (DENGUE_UNIT_WEIGHT, MALARIA_UNIT_WEIGHT):
         unknown = sorted(set(table) - known)
         if unknown:
-            sys.exit(f"seed-surveillance: weights for units not in admin-units.json: {unknown}")
+            sys.exit(f"health-surveillance seed: weights for units not in admin-units.json: {unknown}")
     border = {p["a"] for p in pairs} | {p["b"] for p in pairs}
     return units, border, pairs
 
@@ -216,7 +217,7 @@ def unit_by_name(units, country, name):
     """The unit of COUNTRY called NAME (exact English name in admin-units.json)."""
     matches = [u for u in units if u["country"] == country and u["name"] == name]
     if len(matches) != 1:
-        sys.exit(f"seed-surveillance: expected one unit {name!r} in {country}, found {len(matches)}")
+        sys.exit(f"health-surveillance seed: expected one unit {name!r} in {country}, found {len(matches)}")
     return matches[0]
 
 
@@ -306,7 +307,7 @@ def plan_outbreaks(units, pairs, weeks):
     kayin = unit_by_name(units, "MM", "Kayin")
     tak = unit_by_name(units, "TH", "Tak")
     if not any({p["a"], p["b"]} == {kayin["code"], tak["code"]} for p in pairs):
-        sys.exit("seed-surveillance: Kayin and Tak are not a border pair in border-pairs.json")
+        sys.exit("health-surveillance seed: Kayin and Tak are not a border pair in border-pairs.json")
     kandal = unit_by_name(units, "KH", "Kandal")
     yangon = unit_by_name(units, "MM", "Yangon")
 
@@ -460,7 +461,7 @@ class Gateway(ApiGateway):
     """The gateway as each country's health focal point."""
 
     def __init__(self, base_url):
-        super().__init__(base_url, "seed-surveillance")
+        super().__init__(base_url, "health-surveillance seed")
 
     def call(self, method, path, country, body=None):
         return super().call(method, path, (country, ROLE), body)
@@ -483,7 +484,7 @@ def seeded_countries(gateway, values):
         if status == 200:
             done.add(country)
         elif status != 404:
-            print(f"seed-surveillance: GET /api/v1/weekly-reports:history answered {status}: {result}", file=sys.stderr)
+            print(f"health-surveillance seed: GET /api/v1/weekly-reports:history answered {status}: {result}", file=sys.stderr)
             sys.exit(1)
     return done
 
@@ -497,7 +498,7 @@ def send(gateway, values):
         for body in bodies:
             status, result = gateway.call("POST", "/api/v1/weekly-reports:bulk", country, body)
             if status != 200 or not isinstance(result, dict):
-                print(f"seed-surveillance: POST /api/v1/weekly-reports:bulk as {country} answered "
+                print(f"health-surveillance seed: POST /api/v1/weekly-reports:bulk as {country} answered "
                       f"{status}: {result}", file=sys.stderr)
                 sys.exit(1)
             outcome = result.get("result", {})
