@@ -83,7 +83,7 @@ public static class LmcPolicies
             $"the {LmcScopes.Read(policy[ReadPrefix.Length..])} or {LmcScopes.Write(policy[ReadPrefix.Length..])} scope",
         _ when policy.StartsWith(WritePrefix, StringComparison.Ordinal) => $"the {LmcScopes.Write(policy[WritePrefix.Length..])} scope",
         _ when policy.StartsWith(JwgPrefix, StringComparison.Ordinal) => $"membership of the {policy[JwgPrefix.Length..]} JWG (role {policy})",
-        _ => $"what policy '{policy}' requires",
+        _ => $"what policy {policy} requires",
     };
 
     private static bool HasScope(AuthorizationHandlerContext context, string scope) =>

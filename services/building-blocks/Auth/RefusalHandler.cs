@@ -42,7 +42,7 @@ internal sealed class RefusalHandler(IAuthorizationService authorization, IAutho
         var refused = await RefusedPolicyAsync(context);
         var message = refused is null
             ? "The caller may not do this."
-            : $"This operation needs {LmcPolicies.Describe(refused)} (policy '{refused}').";
+            : $"This operation needs {LmcPolicies.Describe(refused)} (policy {refused}).";
         if (grpc)
         {
             WriteGrpcStatus(context, Code.PermissionDenied, message, refused);
