@@ -19,12 +19,12 @@ WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused until a dependency changes. Every
 # project file under services/ (building blocks, contracts, each service and the projects inside its folder,
 # whichever of them this project references) keeps its path; .dockerignore leaves out bin/ and obj/.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY --parents services/**/*.csproj ./
 COPY --parents ${SERVICE_DIR}/**/*.csproj ./
 RUN dotnet restore "${SERVICE_DIR}/${PROJECT}.csproj"
 
-# Then the sources: the protos (compiled into the contracts), the whole services/ tree (a service may
+# Then the sources: the protos (each project compiles the ones it serves or calls), the whole services/ tree (a service may
 # reference another service's projects; the gateway publishes the manifests services/*/service.json) and the
 # project's own folder (the gateway's is outside services/; for a service this copies nothing new).
 COPY protos/ protos/
