@@ -101,7 +101,8 @@ def main(argv):
     try:
         write_tree(subs)
         run("dotnet", "sln", "Lmc.Platform.sln", "add", "--solution-folder", f"services/{args.name}",
-            f"services/{args.name}/Lmc.{pascal}.csproj")
+            f"services/{args.name}/Lmc.{pascal}.csproj",
+            f"services/{args.name}/Contracts/Lmc.{pascal}.Contracts.csproj")
         run("dotnet", "sln", "Lmc.Platform.sln", "add", "--solution-folder", "tests",
             f"tests/Lmc.{pascal}.Tests/Lmc.{pascal}.Tests.csproj")
         if not args.no_migration:

@@ -5,7 +5,7 @@ using Lmc.BuildingBlocks.Data;
 using Lmc.BuildingBlocks.Inbox;
 using Lmc.BuildingBlocks.Messaging;
 using Lmc.BuildingBlocks.Outbox;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -5,7 +5,10 @@ namespace Lmc.Architecture.Tests;
 /// <summary>What each service's layers may depend on, for every service with a manifest.</summary>
 public sealed class LayeringTests
 {
-    /// <summary>Persistence, transport, messaging, hosting and the file system stay out of the domain.</summary>
+    /// <summary>
+    /// Persistence, transport, messaging, hosting and the file system stay out of the domain, and so do the
+    /// contracts: the shared ones and every service's events (<c>Lmc.&lt;Name&gt;.Contracts</c>).
+    /// </summary>
     private static readonly string[] NotInDomain =
     [
         "Microsoft.EntityFrameworkCore", "Npgsql", "Grpc", "Google.Protobuf", "Google.Api", "MassTransit",
@@ -20,7 +23,8 @@ public sealed class LayeringTests
         var domain = Types.InAssembly(assembly).That().ResideInNamespaceContaining(".Domain");
         Assert.NotEmpty(domain.GetTypes());
 
-        var result = domain.ShouldNot().HaveDependencyOnAny(NotInDomain).GetResult();
+        var contracts = ServiceAssemblies.Manifests.Select(m => m.Project + ".Contracts");
+        var result = domain.ShouldNot().HaveDependencyOnAny([.. NotInDomain, .. contracts]).GetResult();
 
         Assert.True(result.IsSuccessful,
             $"{service}'s domain depends on them: {string.Join(", ", result.FailingTypeNames ?? [])}");
@@ -34,10 +38,21 @@ public sealed class LayeringTests
         var others = ServiceAssemblies.Manifests.Where(m => m.Name != service).Select(m => m.Project).ToHashSet();
 
         var referenced = assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(others.Contains).ToList();
-        var typed = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny([.. others]).GetResult();
+        // Every type another service's assembly defines, by full name: its namespaces' prefix would also catch
+        // its Contracts assembly (Lmc.Projects.Contracts), which is exactly what a service may use.
+        var theirTypes = ServiceAssemblies.Manifests.Where(m => m.Name != service)
+            .SelectMany(m => ServiceAssemblies.Of(m).GetTypes())
+            // The global namespace holds every service's own top-level Program, not one to borrow; Lmc.Contracts.*
+            // are the proto stubs each caller compiles for itself.
+            .Where(t => t.Namespace is { } ns && !ns.StartsWith("Lmc.Contracts", StringComparison.Ordinal))
+            .Where(t => t.FullName is { } name && !name.Contains('<'))
+            .Select(t => t.FullName!.Replace('+', '/'))
+            .ToArray();
+        var typed = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(theirTypes).GetResult();
 
         Assert.Empty(referenced);
-        Assert.True(typed.IsSuccessful, $"{service} uses another service's types: {string.Join(", ", typed.FailingTypeNames ?? [])}");
+        Assert.True(typed.IsSuccessful,
+            $"{service} uses another service's types: {string.Join(", ", typed.FailingTypeNames ?? [])}");
     }
 
     [Theory]

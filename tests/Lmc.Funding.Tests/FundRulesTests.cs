@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Lmc.Contracts.Funding.V1;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Testing;
 using MassTransit;

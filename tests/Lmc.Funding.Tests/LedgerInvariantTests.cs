@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Lmc.Contracts.Funding.V1;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using LedgerKind = Lmc.Funding.Domain.LedgerKind;
 using Lmc.Testing;
 using MassTransit;
@@ -134,7 +134,7 @@ public sealed class LedgerInvariantTests(FundingServiceFactory service)
         }
     }
 
-    private async Task ReleaseAsync(Contracts.Funding.V1.Grant grant)
+    private async Task ReleaseAsync(Lmc.Contracts.Funding.V1.Grant grant)
     {
         var awaiting = grant.Tranches.Count(t => t.Status == TrancheStatus.AwaitingReport);
         if (awaiting == 0)

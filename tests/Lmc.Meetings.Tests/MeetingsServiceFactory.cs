@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Common.V1;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using Lmc.Contracts.Meetings.V1;
 using Lmc.Meetings.Data;
 using Lmc.Testing;

@@ -6,6 +6,7 @@ using Lmc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MassTransit;
 using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using Microsoft.EntityFrameworkCore;
 using static Lmc.Meetings.Tests.MeetingsServiceFactory;
 

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Common.V1;
 using Lmc.Contracts.IntegrationEvents;
+using Lmc.Meetings.Contracts;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Projects.Messaging;
 using Lmc.Testing;
@@ -117,7 +118,7 @@ public sealed class AnnualListTests(ProjectsServiceFactory service)
         request.BudgetLines.Add(new BudgetLine
         {
             Type = 1, Status = 1, PeriodStart = "2025-01-01", PeriodEnd = "2025-12-31",
-            Value = new Contracts.Common.V1.Money { Currency = "USD", Amount = "240000.00" }, ValueDate = "2025-01-01",
+            Value = new Lmc.Contracts.Common.V1.Money { Currency = "USD", Amount = "240000.00" }, ValueDate = "2025-01-01",
         });
         var id = (await _projects.ProposeProjectAsync(request, Thailand)).Project.ProjectId;
 
@@ -127,7 +128,7 @@ public sealed class AnnualListTests(ProjectsServiceFactory service)
             Budget = new BudgetLine
             {
                 Type = 2, Status = 2, PeriodStart = "2025-01-01", PeriodEnd = "2025-12-31",
-                Value = new Contracts.Common.V1.Money { Currency = "USD", Amount = "275000.00" }, ValueDate = "2025-07-01",
+                Value = new Lmc.Contracts.Common.V1.Money { Currency = "USD", Amount = "275000.00" }, ValueDate = "2025-07-01",
             },
         }, Thailand);
 

@@ -1,4 +1,4 @@
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Meetings.Contracts;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Projects.Messaging;
 using MassTransit;

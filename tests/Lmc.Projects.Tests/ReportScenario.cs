@@ -1,7 +1,8 @@
 using Grpc.Core;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.Contracts.Common.V1;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Funding.Contracts;
+using Lmc.Meetings.Contracts;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Testing;
 using MassTransit;

@@ -74,7 +74,7 @@ public static class CommonMapping
         _ => PriorityArea.Unspecified,
     };
 
-    public static Contracts.Common.V1.Money ToProto(this Domain.Money money) =>
+    public static Lmc.Contracts.Common.V1.Money ToProto(this Domain.Money money) =>
         new() { Currency = money.Currency, Amount = money.FormatAmount() };
 
     /// <summary>Page size asked for, defaulted and capped.</summary>

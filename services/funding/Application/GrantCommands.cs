@@ -1,7 +1,7 @@
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Idempotency;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Funding.Contracts;
 using Lmc.Funding.Data;
 using Lmc.Funding.Domain;
 using Microsoft.EntityFrameworkCore;

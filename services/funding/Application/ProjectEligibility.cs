@@ -25,8 +25,8 @@ public sealed class ProjectsClientOptions
 /// </summary>
 public sealed class ProjectEligibility(ProjectsService.ProjectsServiceClient projects, IOptions<ProjectsClientOptions> options, IHttpContextAccessor http)
 {
-    private static readonly HashSet<Contracts.Projects.V1.ProjectStatus> Adopted =
-        [Contracts.Projects.V1.ProjectStatus.Adopted, Contracts.Projects.V1.ProjectStatus.InProgress];
+    private static readonly HashSet<Lmc.Contracts.Projects.V1.ProjectStatus> Adopted =
+        [Lmc.Contracts.Projects.V1.ProjectStatus.Adopted, Lmc.Contracts.Projects.V1.ProjectStatus.InProgress];
 
     public async Task<ProjectFacts> RequireAdoptedAsync(Guid projectId, CancellationToken cancellationToken)
     {

@@ -15,13 +15,13 @@ internal static class FundingMapping
     public static DateOnly? OptionalDate(string value, string field) => string.IsNullOrEmpty(value) ? null : Instants.ParseIsoDate(value, field);
 
     /// <summary>A USD amount from the request: decimal, at most two places.</summary>
-    public static decimal Usd(Contracts.Common.V1.Money? money, string field)
+    public static decimal Usd(Lmc.Contracts.Common.V1.Money? money, string field)
     {
         var parsed = Parse(money, field);
         return parsed.Currency == "USD" ? parsed.Amount : throw new ValidationException(field, "must be in USD, the fund's reporting currency");
     }
 
-    public static BuildingBlocks.Domain.Money Parse(Contracts.Common.V1.Money? money, string field)
+    public static BuildingBlocks.Domain.Money Parse(Lmc.Contracts.Common.V1.Money? money, string field)
     {
         var errors = new ValidationErrors();
         var parsed = BuildingBlocks.Domain.Money.TryParse(money?.Currency, money?.Amount, field, errors);
@@ -29,7 +29,7 @@ internal static class FundingMapping
         return parsed!;
     }
 
-    public static Contracts.Common.V1.Money UsdProto(decimal amount) => new() { Currency = "USD", Amount = amount.ToString("0.00", CultureInfo.InvariantCulture) };
+    public static Lmc.Contracts.Common.V1.Money UsdProto(decimal amount) => new() { Currency = "USD", Amount = amount.ToString("0.00", CultureInfo.InvariantCulture) };
 
     public static Proto.Position ToProto(Balances b) => new()
     {
@@ -54,7 +54,7 @@ internal static class FundingMapping
         PriorityArea = e.PriorityArea is null ? PriorityArea.Unspecified : CommonMapping.ToPriorityArea(e.PriorityArea),
         Year = e.Year,
         ValueDate = e.ValueDate.ToIsoDate(),
-        Amount = new Contracts.Common.V1.Money { Currency = e.Currency, Amount = e.Amount.ToString("0.00", CultureInfo.InvariantCulture) },
+        Amount = new Lmc.Contracts.Common.V1.Money { Currency = e.Currency, Amount = e.Amount.ToString("0.00", CultureInfo.InvariantCulture) },
         AmountUsd = UsdProto(e.AmountUsd),
         UsdRate = e.UsdRate.ToString(CultureInfo.InvariantCulture),
         Description = e.Description,

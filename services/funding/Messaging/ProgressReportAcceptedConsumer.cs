@@ -1,5 +1,5 @@
 using Lmc.BuildingBlocks.Inbox;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using Lmc.Funding.Application;
 using Lmc.Funding.Data;
 using Lmc.Funding.Domain;

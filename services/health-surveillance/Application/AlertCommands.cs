@@ -1,6 +1,6 @@
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.HealthSurveillance.Contracts;
 using Lmc.HealthSurveillance.Data;
 using Lmc.HealthSurveillance.Domain;
 using Microsoft.EntityFrameworkCore;

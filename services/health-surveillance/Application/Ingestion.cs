@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.HealthSurveillance.Contracts;
 using Lmc.HealthSurveillance.Data;
 using Lmc.HealthSurveillance.Detection.Series;
 using Lmc.HealthSurveillance.Detection.Weeks;

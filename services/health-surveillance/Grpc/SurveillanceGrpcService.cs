@@ -82,7 +82,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         var points = await queries.EpiCurveAsync(request.Disease, request.Country.OptionalCode("country"), request.Unit.ToUpperInvariant(), request.FromYear, request.ToYear,
             ToDomain(request.WeekSystem), context.CancellationToken);
         var response = new GetEpiCurveResponse();
-        response.Points.AddRange(points.Select(p => new Contracts.HealthSurveillance.V1.EpiCurvePoint
+        response.Points.AddRange(points.Select(p => new Lmc.Contracts.HealthSurveillance.V1.EpiCurvePoint
         {
             EpiYear = p.EpiYear, EpiWeek = p.EpiWeek, WeekStart = p.WeekStart.ToIsoDate(), Cases = p.Cases, Deaths = p.Deaths,
         }));
@@ -172,7 +172,7 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     {
         var response = new GetTimelinessResponse();
         var rows = await queries.TimelinessAsync(request.Country.OptionalCode("country"), request.Year, context.CancellationToken);
-        response.Countries.AddRange(rows.Select(r => new Contracts.HealthSurveillance.V1.CountryTimeliness
+        response.Countries.AddRange(rows.Select(r => new Lmc.Contracts.HealthSurveillance.V1.CountryTimeliness
         {
             Country = CommonMapping.ToCountry(r.Country), Reports = r.Reports, MedianHoursWeekEndToReport = r.WeekEndToReportHours,
             Signals = r.Signals, MedianHoursWeekEndToSignal = r.WeekEndToSignalHours,

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Identity.Contracts;
 using Lmc.Identity.Data;
 using Lmc.Identity.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -40,9 +40,9 @@ public sealed class IdentityAdminGrpcService(ClientAdministration administration
     public override async Task<RevokeRoleResponse> RevokeRole(RevokeRoleRequest request, ServerCallContext context) =>
         new() { Client = ToProto(await administration.RevokeRoleAsync(context.Caller(), request.ClientId, request.Role, context.CancellationToken)) };
 
-    private static Contracts.Identity.V1.Client ToProto(ClientProfile profile)
+    private static Lmc.Contracts.Identity.V1.Client ToProto(ClientProfile profile)
     {
-        var client = new Contracts.Identity.V1.Client
+        var client = new Lmc.Contracts.Identity.V1.Client
         {
             ClientId = profile.ClientId,
             DisplayName = profile.DisplayName,

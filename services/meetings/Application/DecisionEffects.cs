@@ -1,4 +1,4 @@
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Meetings.Contracts;
 using Lmc.Meetings.Data;
 using Lmc.Meetings.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Lmc.BuildingBlocks.Inbox;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using Lmc.Meetings.Data;
 using Lmc.Meetings.Domain;
 using MassTransit;

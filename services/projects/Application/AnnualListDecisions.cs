@@ -1,5 +1,6 @@
 using Lmc.BuildingBlocks.Domain;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Meetings.Contracts;
+using Lmc.Projects.Contracts;
 using Lmc.Projects.Data;
 using Lmc.Projects.Domain;
 using Lmc.Projects.Domain.Catalogue;

@@ -1,6 +1,6 @@
 using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using Lmc.Projects.Data;
 using Lmc.Projects.Domain;
 using Lmc.Projects.Domain.Monitoring;

@@ -2,6 +2,7 @@ using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Domain;
 using Lmc.BuildingBlocks.Idempotency;
 using Lmc.Contracts.IntegrationEvents;
+using Lmc.Projects.Contracts;
 using Lmc.Projects.Data;
 using Lmc.Projects.Domain;
 using Lmc.Projects.Domain.Catalogue;

@@ -29,9 +29,9 @@ public sealed class ProjectExportsGrpcService(ImplementationReportBuilder report
         return new HttpBody { ContentType = "application/xml; charset=utf-8", Data = ByteString.CopyFrom(xml, Encoding.UTF8) };
     }
 
-    private static Contracts.Projects.V1.ImplementationReport ToProto(Report report)
+    private static Lmc.Contracts.Projects.V1.ImplementationReport ToProto(Report report)
     {
-        var proto = new Contracts.Projects.V1.ImplementationReport
+        var proto = new Lmc.Contracts.Projects.V1.ImplementationReport
         {
             Year = report.Year,
             PlanId = report.PlanId,
@@ -85,5 +85,5 @@ public sealed class ProjectExportsGrpcService(ImplementationReportBuilder report
             Projects = s.Value,
         });
 
-    private static Contracts.Common.V1.Money Usd(decimal amount) => new Money("USD", amount).ToProto();
+    private static Lmc.Contracts.Common.V1.Money Usd(decimal amount) => new Money("USD", amount).ToProto();
 }

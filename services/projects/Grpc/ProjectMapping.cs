@@ -43,7 +43,7 @@ internal static class ProjectMapping
             Name = o.Name,
             Ref = o.Ref ?? "",
             Role = o.Role,
-            Country = o.Country is null ? Contracts.Common.V1.Country.Unspecified : CommonMapping.ToCountry(o.Country),
+            Country = o.Country is null ? Lmc.Contracts.Common.V1.Country.Unspecified : CommonMapping.ToCountry(o.Country),
         }));
         proto.BudgetLines.AddRange(project.BudgetLines.Select(ToProto));
         proto.Results.AddRange(project.Results.Select(r =>
@@ -103,7 +103,7 @@ internal static class ProjectMapping
         Paragraphs = [.. request.Paragraphs],
         Sectors = [.. request.Sectors.Select(s => new Iati.SectorInput(s.DacCode, s.Percentage))],
         Organisations = [.. request.ParticipatingOrganisations.Select(o => new Iati.ParticipatingOrganisation(
-            o.Name, o.Ref, o.Role, o.Country == Contracts.Common.V1.Country.Unspecified ? null : o.Country.ToCode() ?? "??"))],
+            o.Name, o.Ref, o.Role, o.Country == Lmc.Contracts.Common.V1.Country.Unspecified ? null : o.Country.ToCode() ?? "??"))],
         BudgetLines = [.. request.BudgetLines.Select(b => b.ToInput())],
         Results = [.. request.Results.Select(r => new Iati.ResultInput(r.Type, r.Title, [.. r.Indicators.Select(i => new Iati.IndicatorInput(
             i.Title, i.Measure, i.BaselineYear, i.BaselineValue,

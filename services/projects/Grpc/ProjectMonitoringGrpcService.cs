@@ -63,9 +63,9 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
         return 0;
     }
 
-    private static Contracts.Projects.V1.ProgressReport ToProto(M.ProgressReport report)
+    private static Lmc.Contracts.Projects.V1.ProgressReport ToProto(M.ProgressReport report)
     {
-        var proto = new Contracts.Projects.V1.ProgressReport
+        var proto = new Lmc.Contracts.Projects.V1.ProgressReport
         {
             ReportId = report.Id.ToString(),
             ProjectId = report.ProjectId.ToString(),
@@ -73,20 +73,20 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
             PeriodEnd = report.PeriodEnd.ToIsoDate(),
             PercentComplete = report.PercentComplete,
             Narrative = report.Narrative,
-            Status = (Contracts.Projects.V1.ProgressReportStatus)(int)report.Status,
+            Status = (Lmc.Contracts.Projects.V1.ProgressReportStatus)(int)report.Status,
             SubmittedBy = report.SubmittedBy,
             ReviewedBy = report.ReviewedBy ?? "",
             ReviewComment = report.ReviewComment ?? "",
             SubmittedAt = Timestamp.FromDateTimeOffset(report.SubmittedAt),
             ReviewedAt = report.ReviewedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         };
-        proto.Milestones.AddRange(report.Milestones.Select(m => new Contracts.Projects.V1.Milestone
+        proto.Milestones.AddRange(report.Milestones.Select(m => new Lmc.Contracts.Projects.V1.Milestone
         {
             Title = m.Title,
-            Status = (Contracts.Projects.V1.MilestoneStatus)(int)m.Status,
+            Status = (Lmc.Contracts.Projects.V1.MilestoneStatus)(int)m.Status,
             Note = m.Note ?? "",
         }));
-        proto.IndicatorActuals.AddRange(report.IndicatorActuals.Select(a => new Contracts.Projects.V1.IndicatorActual
+        proto.IndicatorActuals.AddRange(report.IndicatorActuals.Select(a => new Lmc.Contracts.Projects.V1.IndicatorActual
         {
             Result = a.Result,
             Indicator = a.Indicator,
@@ -96,16 +96,16 @@ public sealed class ProjectMonitoringGrpcService(MonitoringCommands commands) : 
         return proto;
     }
 
-    private static Contracts.Projects.V1.Assessment ToProto(M.Assessment assessment)
+    private static Lmc.Contracts.Projects.V1.Assessment ToProto(M.Assessment assessment)
     {
-        var proto = new Contracts.Projects.V1.Assessment
+        var proto = new Lmc.Contracts.Projects.V1.Assessment
         {
             AssessmentId = assessment.Id.ToString(),
             ProjectId = assessment.ProjectId.ToString(),
-            AssessorKind = (Contracts.Projects.V1.AssessorKind)(int)assessment.AssessorKind,
+            AssessorKind = (Lmc.Contracts.Projects.V1.AssessorKind)(int)assessment.AssessorKind,
             Assessor = assessment.Assessor,
             AssessedOn = assessment.AssessedOn.ToIsoDate(),
-            Rating = (Contracts.Projects.V1.AssessmentRating)(int)assessment.Rating,
+            Rating = (Lmc.Contracts.Projects.V1.AssessmentRating)(int)assessment.Rating,
             Recommendations = assessment.Recommendations,
             RecordedAt = Timestamp.FromDateTimeOffset(assessment.RecordedAt),
         };

@@ -1,5 +1,5 @@
 using Lmc.BuildingBlocks.Inbox;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Meetings.Contracts;
 using Lmc.Projects.Application;
 using Lmc.Projects.Data;
 using MassTransit;

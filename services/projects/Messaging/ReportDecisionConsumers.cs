@@ -1,5 +1,5 @@
 using Lmc.BuildingBlocks.Inbox;
-using Lmc.Contracts.IntegrationEvents;
+using Lmc.Meetings.Contracts;
 using Lmc.Projects.Data;
 using Lmc.Projects.Domain;
 using MassTransit;

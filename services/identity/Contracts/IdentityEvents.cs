@@ -1,4 +1,6 @@
-namespace Lmc.Contracts.IntegrationEvents;
+using Lmc.Contracts.IntegrationEvents;
+
+namespace Lmc.Identity.Contracts;
 
 // Events of the identity service: who may act, for audit and for services that keep their own
 // view of the platform's members.

@@ -1,4 +1,6 @@
-namespace Lmc.Contracts.IntegrationEvents;
+using Lmc.Contracts.IntegrationEvents;
+
+namespace Lmc.Projects.Contracts;
 
 // Events of the projects service, one per lifecycle change. Countries are ISO 3166-1 alpha-2
 // codes ("TH"), priority areas their slugs ("water-resources"), amounts decimal.

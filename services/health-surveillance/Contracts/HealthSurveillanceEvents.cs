@@ -1,4 +1,6 @@
-namespace Lmc.Contracts.IntegrationEvents;
+using Lmc.Contracts.IntegrationEvents;
+
+namespace Lmc.HealthSurveillance.Contracts;
 
 // Events of the health-surveillance service (para 79). Units are ISO 3166-2 codes ("LA-SV"),
 // countries ISO 3166-1 alpha-2, weeks labelled "2024-W07" (ISO) or "2024-MMWR07".

@@ -1,4 +1,6 @@
-namespace Lmc.Contracts.IntegrationEvents;
+using Lmc.Contracts.IntegrationEvents;
+
+namespace Lmc.Meetings.Contracts;
 
 // Decisions of the meetings service that act on other services. Published by `meetings` (its own
 // issue); `projects` consumes them. Decision is the meetings service's id of the decision;

@@ -1,4 +1,6 @@
-namespace Lmc.Contracts.IntegrationEvents;
+using Lmc.Contracts.IntegrationEvents;
+
+namespace Lmc.Funding.Contracts;
 
 // Events of the funding service (the LMC Special Fund): every change of a grant's commitment
 // (IATI transaction type 2) and every disbursement (type 3), in USD, for the projects service's
