@@ -1,6 +1,7 @@
 using Google.Protobuf.Reflection;
 using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Hosting;
+using Lmc.BuildingBlocks.Messaging;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Lmc.Gateway.Routing;
@@ -72,6 +73,12 @@ public static class ContractRoutes
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
             };
         }
+
+        // Every service serves its event catalogue (AsyncAPI), empty while it publishes nothing.
+        yield return Route($"{manifest.Name}:asyncapi", manifest.Name, Anonymous, $"/asyncapi/{manifest.Name}.json", "GET") with
+        {
+            Transforms = [new Dictionary<string, string> { ["PathSet"] = EventCatalogue.Path }],
+        };
     }
 
     private static RouteConfig Route(string id, string cluster, string policy, string path, params string[] methods) => new()

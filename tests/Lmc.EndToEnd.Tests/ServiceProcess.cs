@@ -27,12 +27,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Grpc => new($"http://127.0.0.1:{GrpcPort}");
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
+    /// <summary>The clone the tests were built from, as the build recorded it.</summary>
+    public static string RepoRoot => Built("RepoRoot");
+
+    private static string Built(string key) =>
+        typeof(ServiceProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
     /// <summary>Starts <c>&lt;folder&gt;/bin/&lt;configuration&gt;/net10.0/&lt;assembly&gt;.dll</c> (the folder relative to the repository, or absolute) and waits for /health/ready.</summary>
     public static async Task<ServiceProcess> StartAsync(
         string name, string folder, string assembly, IDictionary<string, string> environment, (int Http, int Grpc)? ports = null)
     {
-        var attributes = typeof(ServiceProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
-        var directory = Path.Combine(attributes["RepoRoot"]!, folder, "bin", attributes["Configuration"]!, "net10.0");
+        var directory = Path.Combine(Built("RepoRoot"), folder, "bin", Built("Configuration"), "net10.0");
         var (http, grpc) = ports ?? (FreePort(), FreePort());
         var start = new ProcessStartInfo("dotnet", Path.Combine(directory, assembly + ".dll"))
         {

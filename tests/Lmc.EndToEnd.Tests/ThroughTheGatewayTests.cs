@@ -57,6 +57,24 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Each_service_s_event_catalogue_is_served_beside_its_openapi_document_and_linked_from_it()
+    {
+        using var anonymous = new HttpClient { BaseAddress = platform.Gateway.Http };
+
+        var catalogue = await anonymous.GetFromJsonAsync<JsonElement>("/asyncapi/projects.json");
+        Assert.Equal("3.0.0", catalogue.GetProperty("asyncapi").GetString());
+        var channel = catalogue.GetProperty("channels").GetProperty("lmc.projects.project-proposed.v1");
+        Assert.Equal("fanout", channel.GetProperty("bindings").GetProperty("amqp").GetProperty("exchange").GetProperty("type").GetString());
+        // The same document as the one committed beside the records (the architecture tests hold it to them).
+        var committed = JsonDocument.Parse(await File.ReadAllTextAsync(
+            Path.Combine(ServiceProcess.RepoRoot, "services", "projects", "Contracts", "asyncapi.json")));
+        Assert.True(JsonElement.DeepEquals(committed.RootElement, catalogue), "the served catalogue is not the committed one");
+
+        var openApi = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/projects.json");
+        Assert.Contains("(/asyncapi/projects.json)", openApi.GetProperty("info").GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task The_gateway_refuses_a_request_without_a_token_before_it_reaches_the_service()
     {
         using var rest = new HttpClient { BaseAddress = platform.Gateway.Http };

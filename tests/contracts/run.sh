@@ -2,9 +2,12 @@
 # Contract checks, run by `./lmc test`: `buf lint` over protos/, and `buf breaking` against the
 # commit that introduced the module and against the last released commit (named in
 # `released-commit` beside this script; move it forward when a release lands), so that a v1
-# package only ever grows (breaking changes go to a v2 package). google/api/{annotations,http}.proto are taken from the
-# Microsoft.AspNetCore.Grpc.JsonTranscoding package in the NuGet cache (restored by the build)
-# rather than copied into the repository.
+# package only ever grows (breaking changes go to a v2 package). google/api/{annotations,http}.proto
+# are taken from the Microsoft.AspNetCore.Grpc.JsonTranscoding package in the NuGet cache (restored
+# by the build) rather than copied into the repository.
+# Then every service's event catalogue (services/*/Contracts/asyncapi.json) is validated with the
+# AsyncAPI CLI, failing on warnings too; that a catalogue is the one its records make and breaks no
+# earlier release is the architecture tests' part (Lmc.Architecture.Tests/Events).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -52,6 +55,17 @@ if [ -n "$released" ] && git -C "$repo" cat-file -e "$released^{commit}" 2>/dev/
 else
   echo "SKIP buf breaking against the last release: ${released:-no released-commit} is not in this clone's history"
 fi
+
+# The CLI's usage metrics off (no network here, nor any reason to report a build).
+mkdir -p .stage && printf '{"analyticsEnabled":"false","infoMessageShown":"true","userID":"ci"}' >.stage/asyncapi-analytics
+export ASYNCAPI_METRICS_CONFIG_PATH="$here/.stage/asyncapi-analytics" SUPPRESS_NO_CONFIG_WARNING=1
+validate() { # validate <catalogue>: quiet when it passes, the CLI's diagnostics when it does not
+  local out
+  out=$("$here/node_modules/.bin/asyncapi" validate "$1" --fail-severity warn 2>&1) || { echo "$out" >&2; return 1; }
+}
+for catalogue in "$repo"/services/*/Contracts/asyncapi.json; do
+  check "asyncapi validate $(basename "$(dirname "$(dirname "$catalogue")")")" validate "$catalogue"
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -34,7 +34,14 @@ public static class GrpcExtensions
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(swagger =>
         {
-            swagger.SwaggerDoc("v1", new OpenApiInfo { Title = title, Version = "v1" });
+            // The docs page renders the description: it links the service's event catalogue beside its operations.
+            var name = ServiceManifests.FromRepository().FirstOrDefault(m => m.Project == builder.Environment.ApplicationName)?.Name;
+            swagger.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = title,
+                Version = "v1",
+                Description = name is null ? null : $"Its events: the [AsyncAPI catalogue](/asyncapi/{name}.json).",
+            });
             swagger.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

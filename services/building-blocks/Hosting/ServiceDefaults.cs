@@ -2,6 +2,7 @@ using Lmc.BuildingBlocks.Auth;
 using Lmc.BuildingBlocks.Errors;
 using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Health;
+using Lmc.BuildingBlocks.Messaging;
 using Lmc.BuildingBlocks.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -73,6 +74,7 @@ public static class ServiceDefaults
         {
             app.UseMiddleware<RestProblemDetailsMiddleware>();
             app.MapLmcOpenApi(); // public: the gateway publishes every service's document
+            app.MapLmcEventCatalogue(); // and its event catalogue
         });
         app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
