@@ -44,10 +44,20 @@ public abstract class BatchInboxConsumer<TMessage, TDbContext>(TDbContext db, IL
 
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (applied > 0)
+        {
+            OnCommitted(applied);
+        }
+
         if (applied < messages.Count)
         {
             BatchInbox.LogDuplicates(logger, InboxName, messages.Count - applied, messages.Count);
         }
+    }
+
+    /// <summary>After a batch's effects are committed (to wake whatever works on them without waiting for its poll).</summary>
+    protected virtual void OnCommitted(int applied)
+    {
     }
 
     /// <summary>Applies one message through the DbContext; the base saves the batch and commits.</summary>

@@ -23,6 +23,12 @@ public static class EventCatalogue
 
     private const string AmqpBindingVersion = "0.3.0";
 
+    /// <summary>The message extension of an event that is operational data (<see cref="OperationalDataAttribute"/>).</summary>
+    public const string OperationalExtension = "x-lmc-operational";
+
+    /// <summary>The header with the id of the aggregate the event is about: one aggregate's events keep their order.</summary>
+    public const string AggregateHeader = "lmc-aggregate-id";
+
     /// <summary>The options of the wire format, made strict where a schema needs it (nullability, required).</summary>
     private static readonly JsonSerializerOptions WireSchema = new(SystemTextJsonMessageSerializer.Options)
     {
@@ -91,7 +97,7 @@ public static class EventCatalogue
                     ["amqp"] = new JsonObject { ["deliveryMode"] = 2, ["bindingVersion"] = AmqpBindingVersion },
                 },
             };
-            messages[name] = new JsonObject
+            var message = messages[name] = new JsonObject
             {
                 ["name"] = name,
                 ["title"] = type.Name,
@@ -104,6 +110,15 @@ public static class EventCatalogue
                     ["location"] = "$message.header#/MessageId",
                 },
             };
+            if (type.GetCustomAttribute<OperationalDataAttribute>() is { } operational)
+            {
+                // Who may receive it outside the platform: the countries its fields name (the subscriptions service
+                // holds webhooks to it).
+                message[OperationalExtension] = new JsonObject
+                {
+                    ["countryFields"] = new JsonArray([.. operational.CountryFields.Select(f => (JsonNode)WireName(f))]),
+                };
+            }
         }
 
         return new JsonObject
@@ -171,6 +186,7 @@ public static class EventCatalogue
                 ["description"] = "MassTransit's type of the record (urn:message:<namespace>:<record>); " +
                                   "subscribers should go by the exchange, the versioned name.",
             },
+            [AggregateHeader] = Uuid("The aggregate the event is about (a project, an alert); its events are published in order."),
             ["ConversationId"] = Uuid("The conversation the event belongs to."),
             ["CorrelationId"] = Uuid("Set when the event answers another message."),
             ["traceparent"] = new JsonObject
@@ -181,6 +197,8 @@ public static class EventCatalogue
             },
         },
     };
+
+    private static string WireName(string property) => WireSchema.PropertyNamingPolicy?.ConvertName(property) ?? property;
 
     private static JsonObject Uuid(string description) =>
         new() { ["type"] = "string", ["format"] = "uuid", ["description"] = description };

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Lmc.BuildingBlocks.Messaging;
+
 namespace Lmc.BuildingBlocks.Outbox;
 
 /// <summary>
@@ -217,6 +219,7 @@ public sealed partial class OutboxDispatcher<TDbContext> : BackgroundService
         {
             context.MessageId = message.Id;
             context.Durable = true;
+            context.Headers.Set(EventCatalogue.AggregateHeader, message.AggregateId.ToString());
         }), timeout.Token);
     }
 

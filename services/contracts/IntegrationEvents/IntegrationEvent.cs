@@ -18,3 +18,14 @@ public sealed class EventNameAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
 }
+
+/// <summary>
+/// The event is operational data of the countries its named fields hold (e.g. <c>nameof(Country)</c>): only
+/// callers acting for one of them may receive it outside the platform (webhooks), as only they may read it. An
+/// event without it is published data, for whoever may read its service. The catalogue says which is which.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class OperationalDataAttribute(params string[] countryFields) : Attribute
+{
+    public IReadOnlyList<string> CountryFields { get; } = countryFields;
+}
