@@ -69,6 +69,8 @@ public sealed class WireFormatTests : IAsyncLifetime
             Assert.Equal("application/json", delivery.BasicProperties.ContentType);
             // The correlation id the catalogue names ($message.header#/MessageId) is the AMQP message id too.
             Assert.Equal(delivery.BasicProperties.MessageId, (string?)headers["MessageId"]);
+            // The aggregate the event is about, which webhook deliveries keep in order by.
+            Assert.Equal(id.ToString(), (string?)headers[EventCatalogue.AggregateHeader]);
 
             // And the schema is no formality: without the id, or with one that is not a UUID, the headers fail it.
             var withoutId = headers.DeepClone().AsObject();

@@ -57,6 +57,48 @@ public sealed class ThroughTheGatewayTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_subscription_made_through_the_gateway_receives_a_signed_CloudEvent_when_a_project_is_proposed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var callback = receiver.NewCallback(out var path);
+        using var integrator = new HttpClient { BaseAddress = platform.Gateway.Http };
+        integrator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.TokenAsync("dev-th-integrator"));
+        var subscribed = await integrator.PostAsJsonAsync("/api/v1/subscriptions", new
+        {
+            description = "Thai flood desk",
+            eventTypes = new List<string> { "lmc.projects.project-proposed.v1" },
+            callbackUrl = callback,
+        });
+        Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
+        var secret = (await subscribed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+
+        using var secretariat = new HttpClient { BaseAddress = platform.Gateway.Http };
+        secretariat.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", await platform.TokenAsync("dev-th-secretariat"));
+        var proposed = await secretariat.PostAsync("/api/v1/projects", new StringContent("""
+            {
+              "leadCountry": "COUNTRY_TH",
+              "partnerCountries": ["COUNTRY_LA"],
+              "priorityArea": "PRIORITY_AREA_WATER_RESOURCES",
+              "title": "Mekong flood forecasting exchange, Chiang Saen - Luang Prabang",
+              "budget": { "currency": "USD", "amount": "150000.00" },
+              "plannedStartDate": "2026-06-01",
+              "plannedEndDate": "2027-05-31",
+              "paragraphs": [47],
+              "sectors": [ { "dacCode": "14015", "percentage": "100" } ]
+            }
+            """, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        var projectId = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("project").GetProperty("projectId").GetString()!;
+
+        var delivered = await receiver.NextDeliveredAsync(path, TimeSpan.FromSeconds(30));
+        delivered.Verify(secret);
+        Assert.Equal("lmc.projects.project-proposed.v1", delivered.CloudEvent.GetProperty("type").GetString());
+        Assert.Equal(projectId, delivered.CloudEvent.GetProperty("subject").GetString());
+        Assert.Equal(projectId, delivered.CloudEvent.GetProperty("data").GetProperty("projectId").GetString());
+    }
+
+    [Fact]
     public async Task Each_service_s_event_catalogue_is_served_beside_its_openapi_document_and_linked_from_it()
     {
         using var anonymous = new HttpClient { BaseAddress = platform.Gateway.Http };

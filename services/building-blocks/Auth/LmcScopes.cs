@@ -9,8 +9,9 @@ namespace Lmc.BuildingBlocks.Auth;
 /// </summary>
 public static class LmcScopes
 {
-    private static readonly Lazy<IReadOnlyList<string>> Names =
-        new(() => ServiceManifests.FromRepository().Select(m => m.Name).ToList());
+    private static readonly Lazy<IReadOnlyList<ServiceManifest>> Manifests = new(ServiceManifests.FromRepository);
+
+    private static readonly Lazy<IReadOnlyList<string>> Names = new(() => Manifests.Value.Select(m => m.Name).ToList());
 
     /// <summary>
     /// The services whose APIs are scoped: one per manifest, copied beside every application by the
@@ -23,4 +24,11 @@ public static class LmcScopes
     public static string Write(string service) => service + ":write";
 
     public static IEnumerable<string> All => Services.SelectMany(s => new[] { Read(s), Write(s) });
+
+    /// <summary>
+    /// What a role is typically granted: every read scope, and the write scope of each service its manifest says is
+    /// written by that role (an integrator reads everything and writes only what is its own, such as its webhooks).
+    /// </summary>
+    public static IEnumerable<string> ReadAllAndWriteOwned(string role) =>
+        Services.Select(Read).Concat(Manifests.Value.Where(m => m.Owner == role).Select(m => Write(m.Name)));
 }

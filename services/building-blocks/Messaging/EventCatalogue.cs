@@ -112,8 +112,8 @@ public static class EventCatalogue
             };
             if (type.GetCustomAttribute<OperationalDataAttribute>() is { } operational)
             {
-                // Who may receive it outside the platform: the countries its fields name (the subscriptions service
-                // holds webhooks to it).
+                // Who may receive it outside the platform: only callers acting for a country its fields name
+                // (what a webhook delivery is checked against).
                 message[OperationalExtension] = new JsonObject
                 {
                     ["countryFields"] = new JsonArray([.. operational.CountryFields.Select(f => (JsonNode)WireName(f))]),

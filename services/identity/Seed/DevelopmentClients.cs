@@ -45,8 +45,8 @@ public static class DevelopmentClients
         var existing = (await db.Clients.Select(c => c.ClientId).ToListAsync()).ToHashSet();
         foreach (var (clientId, country, role) in All().Where(c => !existing.Contains(c.ClientId)))
         {
-            // Integrators get what an outside system typically gets: reading, not changing.
-            var scopes = role == LmcRoles.Integrator ? LmcScopes.Services.Select(LmcScopes.Read) : LmcScopes.All;
+            // Integrators get what an outside system typically gets: reading, and changing only their own (webhooks).
+            var scopes = role == LmcRoles.Integrator ? LmcScopes.ReadAllAndWriteOwned(role) : LmcScopes.All;
             await administration.RegisterWithSecretAsync(
                 clientId, $"Development {role} of {country ?? "the platform"}", country, [role], scopes, SecretFor(clientId), "seed", default);
         }

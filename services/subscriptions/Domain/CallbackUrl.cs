@@ -59,9 +59,6 @@ public sealed record CallbackUrl
         return (new CallbackUrl(uri.AbsoluteUri), null);
     }
 
-    /// <summary>A stored URL, validated when it was registered.</summary>
-    public static CallbackUrl Stored(string value) => new(value);
-
     /// <summary>Whether an address is on the public internet: not loopback, private, link-local, CGNAT, multicast or reserved.</summary>
     public static bool IsPublic(IPAddress address)
     {

@@ -46,8 +46,9 @@ public sealed class DeliveryWorker(
                     continue;
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or DbUpdateException && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // The database away, a statement timed out: the sender must outlive it, and tries again after the poll.
                 DeliveryLog.ClaimFailed(logger, e);
             }
 
@@ -97,7 +98,11 @@ public sealed class DeliveryWorker(
         }
         finally
         {
-            _inFlight.AddOrUpdate(subscriptionId, 0, (_, n) => n - 1);
+            if (_inFlight.AddOrUpdate(subscriptionId, 0, (_, n) => n - 1) <= 0)
+            {
+                _inFlight.TryRemove(new KeyValuePair<Guid, int>(subscriptionId, 0));
+            }
+
             _running.TryRemove(deliveryId, out _);
             wakeUp.Wake();
         }

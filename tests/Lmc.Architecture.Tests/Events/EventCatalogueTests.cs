@@ -30,6 +30,23 @@ public sealed class EventCatalogueTests
     }
 
     [Fact]
+    public void The_scaffold_s_catalogue_is_the_one_a_service_without_events_makes()
+    {
+        // ./lmc new-service copies this template with __name__ replaced, so it must track the generator.
+        var path = Path.Combine(Catalogues.RepositoryRoot,
+            "local", "templates", "service", "services", "__name__", "Contracts", Catalogues.FileName);
+        var generated = EventCatalogue.Serialize(EventCatalogue.Document("__name__", []));
+        if (Catalogues.Updating)
+        {
+            File.WriteAllText(path, generated);
+        }
+
+        Assert.True(File.ReadAllText(path) == generated,
+            "local/templates/service/.../Contracts/asyncapi.json is not what a service without events makes: "
+            + "run ./lmc catalogue and commit it");
+    }
+
+    [Fact]
     public void The_catalogues_cover_every_event_a_service_publishes_each_under_its_publisher()
     {
         var publishers = ServiceAssemblies.Manifests

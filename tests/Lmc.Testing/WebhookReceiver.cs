@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 using StandardWebhooks;
 
-namespace Lmc.Subscriptions.Tests;
+namespace Lmc.Testing;
 
 /// <summary>A request as the receiver saw it: the raw body, its headers, and the status it answered.</summary>
 public sealed record ReceivedWebhook(string Path, string Body, IHeaderDictionary Headers, int AnsweredWith, DateTimeOffset At)
