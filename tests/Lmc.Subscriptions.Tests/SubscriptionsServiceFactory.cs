@@ -39,6 +39,7 @@ public sealed class SubscriptionsServiceFactory : ServiceFactory<Program, Subscr
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Platform:PublicUrl", "https://api.lmc.test/");
         builder.UseSetting("Subscriptions:AllowPrivateCallbacks", "true");
         builder.UseSetting("Subscriptions:AllowHttpCallbacks", "true");
         builder.UseSetting("Subscriptions:FirstRetryDelay", "00:00:00.100");

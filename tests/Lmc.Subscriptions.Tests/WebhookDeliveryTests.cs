@@ -33,7 +33,8 @@ public sealed class WebhookDeliveryTests(SubscriptionsServiceFactory service)
         Assert.Equal(Submitted_, cloudEvent.GetProperty("type").GetString());
         Assert.Equal("/lmc/projects", cloudEvent.GetProperty("source").GetString());
         Assert.Equal(project.ToString(), cloudEvent.GetProperty("subject").GetString());
-        Assert.Equal("http://localhost:8080/asyncapi/projects.json#/components/messages/lmc.projects.project-submitted.v1/payload",
+        // The factory sets Platform:PublicUrl, as the chart does from its ingress.
+        Assert.Equal("https://api.lmc.test/asyncapi/projects.json#/components/messages/lmc.projects.project-submitted.v1/payload",
             cloudEvent.GetProperty("dataschema").GetString());
         Assert.Equal(project.ToString(), cloudEvent.GetProperty("data").GetProperty("projectId").GetString());
 

@@ -563,6 +563,20 @@ for (const svc of WORKLOADS) {
 check(`chart defaults: no ${SEED}`, seedFlags(defaults));
 check("chart defaults: one issuer, identity reachable", identityProblems(defaults));
 
+// Every service is told the gateway's public address (from the ingress) for the links it sends out.
+function publicUrlProblems(objects, expected) {
+  return objects
+    .filter((o) => o.kind === "Deployment" && o.metadata.labels?.["app.kubernetes.io/component"] === "server")
+    .map((d) => [d, objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === d.metadata.name)?.data ?? {}])
+    .filter(([, cm]) => cm.Platform__PublicUrl !== expected)
+    .map(([d, cm]) => `${d.metadata.name}: Platform__PublicUrl ${cm.Platform__PublicUrl} (expected ${expected})`);
+}
+check("chart defaults: every service knows the public address, https://api.lmc.example/", [
+  ...publicUrlProblems(defaults, "https://api.lmc.example/"),
+  ...publicUrlProblems(render([], ["ingress.host=lmc.test", "ingress.tls.enabled=false"]), "http://lmc.test/"),
+  ...publicUrlProblems(render([], ["ingress.enabled=false"]), undefined),
+]);
+
 // A manifest's "chart" block has the shape of an operator's services.<name> (values.schema.json checks it).
 for (const m of MANIFESTS.filter((x) => x.chart)) {
   const dir = mkdtempSync(join(tmpdir(), "lmc-chart-block-"));

@@ -271,6 +271,10 @@ Auth__RequireHttpsMetadata: {{ ternary "false" "true" (hasPrefix "http://" $auth
 {{- if .svc.issuesTokens }}
 Identity__Issuer: {{ $authority | quote }}
 {{- end }}
+{{- if $root.Values.ingress.enabled }}
+{{- /* The gateway's public address, for links a service puts in what it sends out (webhooks' dataschema). */}}
+Platform__PublicUrl: {{ printf "%s://%s/" (ternary "https" "http" $root.Values.ingress.tls.enabled) $root.Values.ingress.host | quote }}
+{{- end }}
 {{- if .svc.database.enabled }}
 Database__MigrateOnStartup: "false"
 {{- end }}

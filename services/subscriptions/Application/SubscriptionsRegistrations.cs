@@ -11,7 +11,16 @@ public static class SubscriptionsRegistrations
     /// <summary>The catalogues, the audience rules, the commands and queries, and the webhook sender with its worker.</summary>
     public static IHostApplicationBuilder AddSubscriptionsApplication(this IHostApplicationBuilder builder, EventDirectory directory)
     {
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The chart gives every service the gateway's public address; the section's own value wins.
+                if (configuration[$"{WebhookOptions.Section}:PublicUrl"] is null
+                    && configuration[WebhookOptions.PlatformPublicUrl] is { Length: > 0 } url)
+                {
+                    options.PublicUrl = new Uri(url);
+                }
+            });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton<Audience>();

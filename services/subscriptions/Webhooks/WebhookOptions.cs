@@ -46,7 +46,13 @@ public sealed class WebhookOptions
     /// <summary>The most deliveries one replay may queue.</summary>
     public int MaxReplay { get; set; } = 10_000;
 
-    /// <summary>The gateway's public address: each CloudEvent's dataschema points to the catalogue there.</summary>
+    /// <summary>Where the chart puts the gateway's public address (from its ingress) for every service.</summary>
+    public const string PlatformPublicUrl = "Platform:PublicUrl";
+
+    /// <summary>
+    /// The gateway's public address: each CloudEvent's dataschema points to the catalogue there. Unset, it is
+    /// <see cref="PlatformPublicUrl"/>, then the local gateway's.
+    /// </summary>
     public Uri PublicUrl { get; set; } = new("http://localhost:8080/");
 
     public RetrySchedule Retry => new(FirstRetryDelay, MaxRetryDelay, GiveUpAfter);
