@@ -124,6 +124,24 @@ public sealed class SubscriptionApiTests(SubscriptionsServiceFactory service)
     }
 
     [Fact]
+    public async Task A_disable_reason_over_its_limit_is_refused_by_field_and_the_subscription_stays_active()
+    {
+        var token = Integrator("TH");
+        var created = await service.SubscribeAsync(token, "https://example.org/hook", "lmc.projects.*");
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => service.Client().DisableSubscriptionAsync(new DisableSubscriptionRequest
+        {
+            SubscriptionId = created.Subscription.SubscriptionId,
+            Reason = new string('x', 1001),
+        }, Bearer(token)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains("reason", refused.Status.Detail, StringComparison.Ordinal);
+        var now = await service.Client().GetSubscriptionAsync(new() { SubscriptionId = created.Subscription.SubscriptionId }, Bearer(token));
+        Assert.Equal(SubscriptionStatus.Active, now.Subscription.Status);
+    }
+
+    [Fact]
     public async Task The_secret_is_shown_once()
     {
         var token = Integrator("TH");

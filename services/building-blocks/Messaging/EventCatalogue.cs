@@ -26,6 +26,12 @@ public static class EventCatalogue
     /// <summary>The message extension of an event that is operational data (<see cref="OperationalDataAttribute"/>).</summary>
     public const string OperationalExtension = "x-lmc-operational";
 
+    /// <summary>The committed catalogue's file name, in the service's contracts folder.</summary>
+    public const string FileName = "asyncapi.json";
+
+    /// <summary>A service's committed catalogue (what CI validates and compares), from its manifest's directory.</summary>
+    public static string CommittedFile(string serviceDirectory) => System.IO.Path.Combine(serviceDirectory, "Contracts", FileName);
+
     /// <summary>The header with the id of the aggregate the event is about: one aggregate's events keep their order.</summary>
     public const string AggregateHeader = "lmc-aggregate-id";
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Lmc.BuildingBlocks.Data;
+using Lmc.BuildingBlocks.Messaging;
 using Lmc.Contracts.IntegrationEvents;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-
-using Lmc.BuildingBlocks.Messaging;
 
 namespace Lmc.BuildingBlocks.Outbox;
 

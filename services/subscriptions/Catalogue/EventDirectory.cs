@@ -35,7 +35,7 @@ public sealed class EventDirectory
         var events = new List<CataloguedEvent>();
         foreach (var manifest in manifests)
         {
-            var path = Path.Combine(manifest.Directory, "Contracts", "asyncapi.json");
+            var path = EventCatalogue.CommittedFile(manifest.Directory);
             if (File.Exists(path))
             {
                 events.AddRange(Read(manifest, JsonNode.Parse(File.ReadAllText(path))!.AsObject()));

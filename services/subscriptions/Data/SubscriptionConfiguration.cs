@@ -18,7 +18,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(s => s.Filters).HasJsonConversion();
         builder.Property(s => s.Subscriber).HasJsonConversion();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.DisabledReason).HasMaxLength(1000);
+        builder.Property(s => s.DisabledReason).HasMaxLength(Subscription.ReasonMaxLength);
         builder.Property(s => s.Secret).HasMaxLength(100);
         builder.Property(s => s.PreviousSecret).HasMaxLength(100);
         builder.Property(s => s.Version).IsConcurrencyToken();

@@ -16,6 +16,7 @@ public enum SubscriptionStatus
 public sealed class Subscription
 {
     public const int DescriptionMaxLength = 200;
+    public const int ReasonMaxLength = 1000;
 
     private Subscription()
     {
@@ -87,6 +88,11 @@ public sealed class Subscription
 
     public void Disable(string reason)
     {
+        if (reason.Length > ReasonMaxLength)
+        {
+            throw new ValidationException("reason", $"is at most {ReasonMaxLength} characters");
+        }
+
         Status = SubscriptionStatus.Disabled;
         DisabledReason = reason;
         Version++;

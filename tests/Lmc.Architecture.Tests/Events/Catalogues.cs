@@ -12,13 +12,13 @@ namespace Lmc.Architecture.Tests.Events;
 /// </summary>
 public static class Catalogues
 {
-    public const string FileName = "asyncapi.json";
+    public const string FileName = EventCatalogue.FileName;
 
     /// <summary><c>./lmc catalogue</c> sets it: the tests then write the catalogues instead of comparing them.</summary>
     public static bool Updating => Environment.GetEnvironmentVariable("LMC_UPDATE_CATALOGUE") == "1";
 
     public static string Committed(ServiceManifest manifest) =>
-        Path.Combine(RepositoryRoot, "services", Path.GetFileName(manifest.Directory), "Contracts", FileName);
+        EventCatalogue.CommittedFile(Path.Combine(RepositoryRoot, "services", Path.GetFileName(manifest.Directory)));
 
     public static string Generated(ServiceManifest manifest) =>
         EventCatalogue.Serialize(EventCatalogue.Document(manifest.Name, EventCatalogue.EventsOf(manifest.Project)));
