@@ -14,7 +14,7 @@ namespace Lmc.Subscriptions.Tests;
 /// retry schedule of milliseconds instead of hours, loopback callbacks allowed (as in development), and a webhook
 /// receiver on loopback. Events are put on the broker as the platform's outbox puts them, by a plain AMQP client.
 /// </summary>
-public sealed class SubscriptionsServiceFactory : ServiceFactory<Program, SubscriptionsDbContext>
+public class SubscriptionsServiceFactory : ServiceFactory<Program, SubscriptionsDbContext>
 {
     public const int DisableAfterFailures = 12;
 
@@ -34,6 +34,7 @@ public sealed class SubscriptionsServiceFactory : ServiceFactory<Program, Subscr
     {
         await base.DisposeAsync();
         await Receiver.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,7 +57,7 @@ public sealed class SubscriptionsServiceFactory : ServiceFactory<Program, Subscr
     public async Task<Guid> PublishAsync(string eventName, object payload, Guid aggregateId, Guid? messageId = null)
     {
         var id = messageId ?? Guid.CreateVersion7();
-        await using var connection = await new ConnectionFactory { Uri = new Uri(Infrastructure.RabbitMqUri) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(RabbitMqUri) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true,
             publisherConfirmationTrackingEnabled: true));
         var properties = new BasicProperties

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Lmc.BuildingBlocks.Data;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,9 @@ public abstract class ServiceFactory<TProgram, TDbContext> : WebApplicationFacto
 
     public IsolatedInfrastructure Infrastructure => _infrastructure;
 
+    /// <summary>The broker the service connects to: its own vhost of the shared node, unless a fixture brings its own node.</summary>
+    public virtual string RabbitMqUri => _infrastructure.RabbitMqUri;
+
     public CapturedLogs Logs { get; } = new();
 
     public virtual async Task InitializeAsync()
@@ -47,10 +51,17 @@ public abstract class ServiceFactory<TProgram, TDbContext> : WebApplicationFacto
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{DatabaseName}", ConnectionString);
-        builder.UseSetting("ConnectionStrings:rabbitmq", _infrastructure.RabbitMqUri);
+        builder.UseSetting("ConnectionStrings:rabbitmq", RabbitMqUri);
         builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
+        // The host's start waits for the bus: every receive endpoint consuming, its exchanges declared and bound. Without
+        // it a test's first event can reach an exchange the intake has not yet bound (NO_ROUTE), as it did in CI.
+        builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+        }));
     }
 
     /// <summary>A gRPC channel into the in-process service, for any of its clients.</summary>
