@@ -151,28 +151,10 @@ public static class Events
     /// <summary>Outbox (LmcDbContext.Publish, OutboxDispatcher) -> RabbitMQ (MassTransit) -> InboxConsumer, with the building blocks' default options.</summary>
     public static async Task<List<EventResult>> PlatformAsync(Infra infra, int throughputCount, IReadOnlyList<(int Rate, int Count)> paced)
     {
-        var connectionString = await infra.CreateDatabaseAsync("events");
-        await using (var db = Open(connectionString))
-        {
-            await db.Database.EnsureCreatedAsync();
-            // The services' migrations dropped the NOTIFY trigger (the dispatcher is woken in-process);
-            // BENCH_NOTIFY_TRIGGER=1 adds it back to compare.
-            if (Environment.GetEnvironmentVariable("BENCH_NOTIFY_TRIGGER") == "1") await db.Database.ExecuteSqlRawAsync(OutboxSql.WakeUpTriggerSql);
-        }
-
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Lmc.Bench", EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:rabbitmq"] = infra.RabbitUri,
-            ["ConnectionStrings:events"] = connectionString,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // Registered as every service registers its database (pooled contexts, the outbox's interceptors).
-        builder.AddLmcDatabase<BenchDbContext>("events");
         // BENCH_CONSUMER=single measures the one-transaction-per-message InboxConsumer; the default
         // is the BatchInboxConsumer, which a high-volume event should use.
         var single = Environment.GetEnvironmentVariable("BENCH_CONSUMER") == "single";
-        builder.AddLmcMessaging<BenchDbContext>(bus =>
+        await using var producer = await Producer.CreateAsync(infra, bus =>
         {
             if (single)
             {
@@ -183,46 +165,29 @@ public static class Events
                 bus.AddConsumer<BenchBatchEffects>(c => BatchInbox.Configure(c));
             }
         });
-        using var host = builder.Build();
-        // Producers get their DbContext from the host, as a service does: with the interceptors that
-        // wake the outbox dispatcher at commit (a context built by hand would wait for the poll).
-        var scopes = host.Services.GetRequiredService<IServiceScopeFactory>();
-
-        async Task Produce(int i, Guid id)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
-            db.Publish(new ProjectSubmitted(id, "TH", "water-resources", i, DateTimeOffset.UtcNow), id);
-            await db.SaveChangesAsync();
-            Clock.Committed[id] = Stopwatch.GetTimestamp();
-        }
-
         if (Environment.GetEnvironmentVariable("BENCH_PRODUCE_ONLY") == "1")
         {
             // The producers alone (host not started: no dispatcher, no consumer), twice, the second timed.
-            await ProduceAsync(throughputCount, 0, i => Produce(i, Guid.NewGuid()));
+            await ProduceAsync(throughputCount, 0, i => producer.Produce(i, Guid.NewGuid()));
             var sw = Stopwatch.StartNew();
-            await ProduceAsync(throughputCount, 0, i => Produce(i, Guid.NewGuid()));
+            await ProduceAsync(throughputCount, 0, i => producer.Produce(i, Guid.NewGuid()));
             Console.WriteLine($"produce only: {throughputCount / sw.Elapsed.TotalSeconds:F0}/s");
             return [];
         }
 
-        await host.StartAsync();
-        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        if (health != BusHealthStatus.Healthy)
-        {
-            throw new InvalidOperationException($"The bench's bus is {health} after 30 s; is RabbitMQ up?");
-        }
-
-        var results = new List<EventResult>();
-        await MeasureAsync("platform", "warm-up", 300, 0, Produce);
-        results.Add(await MeasureAsync("platform", "throughput", throughputCount, 0, Produce));
-        foreach (var (rate, count) in paced) results.Add(await MeasureAsync("platform", $"paced {rate}/s", count, rate, Produce));
-        await host.StopAsync();
-        return results;
+        await producer.StartAsync();
+        return await RunAsync("platform", producer.Produce, throughputCount, paced);
     }
 
-    private static BenchDbContext Open(string cs) => new(new DbContextOptionsBuilder<BenchDbContext>().UseLmcNpgsql(cs).Options);
+    /// <summary>A warm-up of 300, then <paramref name="throughputCount"/> as fast as the producers go, then each pace.</summary>
+    public static async Task<List<EventResult>> RunAsync(string pipeline, Func<int, Guid, Task> produce, int throughputCount, IReadOnlyList<(int Rate, int Count)> paced)
+    {
+        var results = new List<EventResult>();
+        await MeasureAsync(pipeline, "warm-up", 300, 0, produce);
+        results.Add(await MeasureAsync(pipeline, "throughput", throughputCount, 0, produce));
+        foreach (var (rate, count) in paced) results.Add(await MeasureAsync(pipeline, $"paced {rate}/s", count, rate, produce));
+        return results;
+    }
 
     /// <summary>RabbitMQ.Client 7: durable queue, persistent messages, publisher confirms awaited per message, manual acks.</summary>
     public static async Task<List<EventResult>> RawAsync(Infra infra, int throughputCount, IReadOnlyList<(int Rate, int Count)> paced)
@@ -268,11 +233,80 @@ public static class Events
             }
         }
 
-        var results = new List<EventResult>();
-        await MeasureAsync("raw", "warm-up", 300, 0, Produce);
-        results.Add(await MeasureAsync("raw", "throughput", throughputCount, 0, Produce));
-        foreach (var (rate, count) in paced) results.Add(await MeasureAsync("raw", $"paced {rate}/s", count, rate, Produce));
+        var results = await RunAsync("raw", Produce, throughputCount, paced);
         foreach (var c in channels) await c.DisposeAsync();
         return results;
+    }
+}
+
+/// <summary>
+/// The platform's producing side, in the driver's process: a small <c>LmcDbContext</c> registered with <c>AddLmcDatabase</c>
+/// and <c>AddLmcMessaging</c> as every service registers its own (pooled contexts, the outbox's interceptors, the
+/// dispatcher), and whatever consumers the measurement adds. <see cref="Produce"/> publishes one
+/// <c>ProjectSubmitted</c> per transaction and notes when its commit returned.
+/// </summary>
+public sealed class Producer : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly IServiceScopeFactory _scopes;
+    private bool _started;
+
+    private Producer(IHost host)
+    {
+        _host = host;
+        _scopes = host.Services.GetRequiredService<IServiceScopeFactory>();
+    }
+
+    public static async Task<Producer> CreateAsync(Infra infra, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var connectionString = await infra.CreateDatabaseAsync("events_" + Guid.NewGuid().ToString("N")[..6]);
+        await using (var db = new BenchDbContext(new DbContextOptionsBuilder<BenchDbContext>().UseLmcNpgsql(connectionString).Options))
+        {
+            await db.Database.EnsureCreatedAsync();
+            // The services' migrations dropped the NOTIFY trigger (the dispatcher is woken in-process);
+            // BENCH_NOTIFY_TRIGGER=1 adds it back to compare.
+            if (Environment.GetEnvironmentVariable("BENCH_NOTIFY_TRIGGER") == "1") await db.Database.ExecuteSqlRawAsync(OutboxSql.WakeUpTriggerSql);
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Lmc.Bench", EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:rabbitmq"] = infra.RabbitUri,
+            ["ConnectionStrings:events"] = connectionString,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddLmcDatabase<BenchDbContext>("events");
+        builder.AddLmcMessaging<BenchDbContext>(consumers);
+        return new Producer(builder.Build());
+    }
+
+    public async Task StartAsync()
+    {
+        await _host.StartAsync();
+        _started = true;
+        var health = await _host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        if (health != BusHealthStatus.Healthy)
+        {
+            throw new InvalidOperationException($"The bench's bus is {health} after 30 s; is RabbitMQ up?");
+        }
+    }
+
+    /// <summary>
+    /// One event in one transaction, its DbContext from the host as a service takes it: with the interceptors that
+    /// wake the outbox dispatcher at commit (a context built by hand would wait for the poll).
+    /// </summary>
+    public async Task Produce(int i, Guid id)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+        db.Publish(new ProjectSubmitted(id, "TH", "water-resources", i, DateTimeOffset.UtcNow), id);
+        await db.SaveChangesAsync();
+        Clock.Committed[id] = Stopwatch.GetTimestamp();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started) await _host.StopAsync();
+        _host.Dispose();
     }
 }

@@ -4,13 +4,14 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Lmc.Bench;
+using Lmc.BuildingBlocks.Hosting;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-string[] flags = ["--quick", "--no-build", "--events-only", "--ingest-only", "--edge-only"];
+string[] flags = ["--quick", "--no-build", "--events-only", "--webhooks-only", "--ingest-only", "--edge-only"];
 var unknown = args.Where((a, i) => !flags.Contains(a) && a != "--repo" && (i == 0 || args[i - 1] != "--repo")).ToList();
 if (unknown.Count > 0 || args.Count(a => a.EndsWith("-only", StringComparison.Ordinal)) > 1)
 {
-    Console.Error.WriteLine($"usage: ./lmc bench [--quick] [--no-build] [--events-only | --ingest-only | --edge-only]{(unknown.Count > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    Console.Error.WriteLine($"usage: ./lmc bench [--quick] [--no-build] [--events-only | --webhooks-only | --ingest-only | --edge-only]{(unknown.Count > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
     return 2;
 }
 
@@ -31,6 +32,8 @@ var eventsThroughput = quick ? 500 : 10_000;
 // Paced at the target's 1,000/s, and at 250/s, a rate this machine sustains with room to spare:
 // the second shows commit-to-effect when no backlog forms.
 (int Rate, int Count)[] eventsPaced = quick ? [(1000, 1000), (250, 500)] : [(1000, 10_000), (250, 2_500)];
+// Webhooks: the issue's 200/s target, and 1,000/s to show where a backlog forms.
+(int Rate, int Count)[] webhooksPaced = quick ? [(200, 400)] : [(200, 4_000), (1000, 5_000)];
 
 var report = new Dictionary<string, object>
 {
@@ -52,6 +55,29 @@ if (args.Contains("--events-only"))
     return 0;
 }
 
+if (args.Contains("--webhooks-only"))
+{
+    // The raw baseline and the webhooks alone: identity and subscriptions started from their manifests.
+    var only = ServiceManifests.Load(Path.Combine(repo, "services")).Where(m => m.IssuesTokens || m.Name == "subscriptions").ToList();
+    var running = new List<Service>();
+    try
+    {
+        var up = await Platform.StartAsync(infra, repo, logDir, only, running);
+        await Task.WhenAll(running.Select(s => s.WaitReadyAsync()));
+        var n = quick ? 2000 : eventsThroughput;
+        var results = (await Events.RawAsync(infra, n, eventsPaced)).Concat(
+            await Webhooks.RunAsync(infra, up[only.Single(m => m.IssuesTokens).Name], up["subscriptions"], n, webhooksPaced));
+        foreach (var e in results)
+            Console.WriteLine($"   {e.Pipeline} {e.Mode}: produced {e.ProducedPerSecond:F0}/s effects {e.EffectsPerSecond:F0}/s p50 {e.P50Ms:F2} p99 {e.P99Ms:F2} ms missing {e.Missing}");
+    }
+    finally
+    {
+        foreach (var s in Enumerable.Reverse(running)) s.Dispose();
+    }
+
+    return 0;
+}
+
 if (args.Contains("--ingest-only"))
 {
     Ingest.Write(resultsDir, await Ingest.RunAsync(infra, repo, logDir, quick), quick);
@@ -62,65 +88,25 @@ var services = new List<Service>();
 Nginx? nginx = null;
 try
 {
-    // 1. Footprint and cold start: the three services started at once on fresh databases.
-    Console.WriteLine("== start identity, projects, meetings, health-surveillance, funding, gateway");
-    var identityDb = await infra.CreateDatabaseAsync("identity");
-    var projectsDb = await infra.CreateDatabaseAsync("projects");
-    var identityPort = Infra.FreePort();
-    var issuer = "";
+    // 1. Footprint and cold start: every service of the manifests started at once on fresh databases.
+    var manifests = ServiceManifests.Load(Path.Combine(repo, "services"));
+    Console.WriteLine($"== start {string.Join(", ", manifests.Select(m => m.Name))}, gateway");
     var t0 = Stopwatch.GetTimestamp();
-    // The identity service's issuer names its own port, known only once it is chosen: start it first.
-    var identity = new Service("identity", repo, "services/identity", "Lmc.Identity", new Dictionary<string, string>
+    var started = await Platform.StartAsync(infra, repo, logDir, manifests, services);
+    var identity = started[manifests.Single(m => m.IssuesTokens).Name];
+    var projects = started["projects"];
+    var gatewayEnv = new Dictionary<string, string>(Platform.Auth(identity))
     {
-        ["ConnectionStrings__identity"] = identityDb,
-        ["ConnectionStrings__rabbitmq"] = infra.RabbitUri,
-        ["Database__MigrateOnStartup"] = "true",
-        ["Identity__Issuer"] = "http://127.0.0.1:{http}/",
-        ["Identity__SeedDevelopmentClients"] = "true",
-        ["Auth__Authority"] = "http://127.0.0.1:{http}/",
-        ["Auth__RequireHttpsMetadata"] = "false",
-    }, logDir);
-    services.Add(identity);
-    issuer = $"http://127.0.0.1:{identity.HttpPort}/";
-    var auth = new Dictionary<string, string> { ["Auth__Authority"] = issuer, ["Auth__RequireHttpsMetadata"] = "false" };
-    var projects = new Service("projects", repo, "services/projects", "Lmc.Projects", new Dictionary<string, string>(auth)
-    {
-        ["ConnectionStrings__projects"] = projectsDb,
-        ["ConnectionStrings__rabbitmq"] = infra.RabbitUri,
-        ["Database__MigrateOnStartup"] = "true",
-    }, logDir);
-    services.Add(projects);
-    // The other services, idle in the background as deployed: measured for footprint and start-up.
-    var others = new List<Service>();
-    foreach (var (name, folder, assembly) in new[] { ("meetings", "services/meetings", "Lmc.Meetings"), ("health-surveillance", "services/health-surveillance", "Lmc.HealthSurveillance"), ("funding", "services/funding", "Lmc.Funding") })
-    {
-        var env = new Dictionary<string, string>(auth)
-        {
-            [$"ConnectionStrings__{name}"] = await infra.CreateDatabaseAsync(name.Replace('-', '_')),
-            ["ConnectionStrings__rabbitmq"] = infra.RabbitUri,
-            ["Database__MigrateOnStartup"] = "true",
-            ["services__projects__grpc__0"] = projects.Grpc,
-        };
-        var service = new Service(name, repo, folder, assembly, env, logDir);
-        services.Add(service);
-        others.Add(service);
-    }
-
-    var gateway = new Service("gateway", repo, "gateway", "Lmc.Gateway", new Dictionary<string, string>(auth)
-    {
-        ["services__identity__http__0"] = identity.Http,
-        ["services__identity__grpc__0"] = identity.Grpc,
-        ["services__projects__http__0"] = projects.Http,
-        ["services__projects__grpc__0"] = projects.Grpc,
-        ["services__meetings__http__0"] = others[0].Http,
-        ["services__meetings__grpc__0"] = others[0].Grpc,
-        ["services__health-surveillance__http__0"] = others[1].Http,
-        ["services__health-surveillance__grpc__0"] = others[1].Grpc,
-        ["services__funding__http__0"] = others[2].Http,
-        ["services__funding__grpc__0"] = others[2].Grpc,
         ["Gateway__RateLimit__TokenLimit"] = "1000000",
         ["Gateway__RateLimit__TokensPerPeriod"] = "1000000",
-    }.WithExtra(Environment.GetEnvironmentVariable("BENCH_GATEWAY_ENV")), logDir);
+    };
+    foreach (var (name, service) in started)
+    {
+        gatewayEnv[$"services__{name}__http__0"] = service.Http;
+        gatewayEnv[$"services__{name}__grpc__0"] = service.Grpc;
+    }
+
+    var gateway = new Service("gateway", repo, "gateway", "Lmc.Gateway", gatewayEnv.WithExtra(Environment.GetEnvironmentVariable("BENCH_GATEWAY_ENV")), logDir);
     services.Add(gateway);
     var ready = await Task.WhenAll(services.Select(s => s.WaitReadyAsync()));
     var allReady = Stopwatch.GetElapsedTime(t0);
@@ -132,12 +118,7 @@ try
 
     // A token and a project to read.
     using var http = new HttpClient();
-    var tokenResponse = await http.PostAsync(identity.Http + "/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "client_credentials", ["client_id"] = "dev-th-secretariat", ["client_secret"] = "dev-th-secretariat-secret",
-    }));
-    tokenResponse.EnsureSuccessStatusCode();
-    var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    var token = await Webhooks.TokenAsync(http, identity, "dev-th-secretariat");
     var create = new HttpRequestMessage(HttpMethod.Post, gateway.Http + "/api/v1/projects")
     {
         Content = new StringContent("""
@@ -211,10 +192,16 @@ try
     foreach (var e in events) Console.WriteLine($"   {e.Pipeline} {e.Mode}: produced {e.ProducedPerSecond:F0}/s effects {e.EffectsPerSecond:F0}/s p50 {e.P50Ms:F2} p99 {e.P99Ms:F2} ms missing {e.Missing}");
     report["events"] = events;
 
-    // Written now, so that a failure in the ingest part below does not lose it.
-    Report.Write(resultsDir, report, footprint.Select(f => (f.service, f.rssMb, f.readySeconds)).ToList(), allReady.TotalSeconds, rest, sequential, concurrent, events, quick);
+    // 5. Webhooks: the same producer, the subscriptions service delivering to a receiver in this process.
+    Console.WriteLine("== webhooks");
+    var webhooks = await Webhooks.RunAsync(infra, identity, started["subscriptions"], eventsThroughput, webhooksPaced);
+    foreach (var e in webhooks) Console.WriteLine($"   {e.Pipeline} {e.Mode}: produced {e.ProducedPerSecond:F0}/s delivered {e.EffectsPerSecond:F0}/s p50 {e.P50Ms:F2} p99 {e.P99Ms:F2} ms missing {e.Missing}");
+    report["webhooks"] = webhooks;
 
-    // 5. Bulk ingest with detection (health-surveillance) against COPY, after the rest is stopped.
+    // Written now, so that a failure in the ingest part below does not lose it.
+    Report.Write(resultsDir, report, footprint.Select(f => (f.service, f.rssMb, f.readySeconds)).ToList(), allReady.TotalSeconds, rest, sequential, concurrent, events, webhooks, quick);
+
+    // 6. Bulk ingest with detection (health-surveillance) against COPY, after the rest is stopped.
     foreach (var s in Enumerable.Reverse(services)) s.Dispose();
     services.Clear();
     Ingest.Write(resultsDir, await Ingest.RunAsync(infra, repo, logDir, quick), quick);

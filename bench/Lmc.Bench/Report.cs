@@ -7,7 +7,7 @@ namespace Lmc.Bench;
 public static class Report
 {
     public static void Write(string dir, Dictionary<string, object> report, List<(string Service, double RssMb, double ReadySeconds)> footprint, double allReady,
-        List<WrkResult> rest, GrpcSequential seq, List<GrpcConcurrent> concurrent, List<EventResult> events, bool quick)
+        List<WrkResult> rest, GrpcSequential seq, List<GrpcConcurrent> concurrent, List<EventResult> events, List<EventResult> webhooks, bool quick)
     {
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var md = new StringBuilder();
@@ -70,6 +70,23 @@ public static class Report
         var pp = events.Single(e => e.Pipeline == "platform" && e.Mode == "paced 1000/s");
         targets.Add(("events ≥ 0.5× raw rate", pt.EffectsPerSecond >= 0.5 * rt.EffectsPerSecond, $"{pt.EffectsPerSecond / rt.EffectsPerSecond:F2}×"));
         targets.Add(("commit-to-effect p99 ≤ 50 ms at 1,000/s", pp.P99Ms <= 50 && pp.Missing == 0, $"{pp.P99Ms:F1} ms"));
+
+        md.AppendLine();
+        md.AppendLine("## Webhooks: outbox → RabbitMQ → subscriptions service → signed CloudEvent POSTed to a receiver");
+        md.AppendLine();
+        md.AppendLine($"The same producer as above ({Events.Producers} producers, one event per transaction); the subscriptions service (Release, default delivery options: " +
+                      "at most 4 requests at once per subscription, 32 in all) logs each event from its intake queue and POSTs it to one subscription's receiver, " +
+                      "Kestrel in the driver answering 200 at once; latency from commit returned to the receiver having read the request. × raw: against the raw RabbitMQ.Client run above.");
+        md.AppendLine();
+        md.AppendLine("| mode | events | produced/s | delivered/s | × raw throughput | p50 ms | p99 ms | mean ms | missing |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var rawThroughput = events.Single(e => e.Pipeline == "raw" && e.Mode == "throughput");
+        foreach (var w in webhooks)
+            md.AppendLine($"| {w.Mode} | {w.Events} | {w.ProducedPerSecond:F0} | {w.EffectsPerSecond:F0} | {w.EffectsPerSecond / rawThroughput.EffectsPerSecond:F2} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.MeanMs:F2} | {w.Missing} |");
+        var wt = webhooks.Single(e => e.Mode == "throughput");
+        var w200 = webhooks.Single(e => e.Mode == "paced 200/s");
+        targets.Add(("webhooks ≥ 0.5× raw rate", wt.EffectsPerSecond >= 0.5 * rawThroughput.EffectsPerSecond, $"{wt.EffectsPerSecond / rawThroughput.EffectsPerSecond:F2}× ({wt.EffectsPerSecond:F0}/s)"));
+        targets.Add(("commit-to-webhook p99 < 100 ms at 200/s", w200.P99Ms < 100 && w200.Missing == 0, $"{w200.P99Ms:F1} ms (p50 {w200.P50Ms:F1})"));
 
         md.AppendLine();
         md.AppendLine("## Footprint (VmRSS 10 s after healthy; every service started at once, fresh databases, migrations included)");

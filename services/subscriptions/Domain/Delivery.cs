@@ -34,6 +34,12 @@ public sealed class Delivery
     /// <summary>Why it was made: the event arrived, or a redelivery or replay asked for it.</summary>
     public string Reason { get; init; } = "";
 
+    /// <summary>
+    /// Its event's place in the log (<see cref="StoredEvent.Sequence"/>), copied by the database at insert (the event is
+    /// often inserted in the same statement batch, its sequence not yet known here): the sender's order, on an index.
+    /// </summary>
+    public long EventSequence { get; private set; }
+
     public static Delivery For(Guid subscriptionId, StoredEvent stored, string reason, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

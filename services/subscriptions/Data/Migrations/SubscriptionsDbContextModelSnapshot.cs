@@ -174,6 +174,12 @@ namespace Lmc.Subscriptions.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("event_name");
 
+                    b.Property<long>("EventSequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("event_sequence");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -213,12 +219,16 @@ namespace Lmc.Subscriptions.Data.Migrations
                         .HasDatabaseName("ix_deliveries_next_attempt_at")
                         .HasFilter("status = 'Pending'");
 
-                    b.HasIndex("SubscriptionId", "AggregateId")
-                        .HasDatabaseName("ix_deliveries_subscription_id_aggregate_id")
-                        .HasFilter("status = 'Pending'");
-
                     b.HasIndex("SubscriptionId", "CreatedAt")
                         .HasDatabaseName("ix_deliveries_subscription_id_created_at");
+
+                    b.HasIndex("SubscriptionId", "EventSequence")
+                        .HasDatabaseName("ix_deliveries_subscription_id_event_sequence")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("SubscriptionId", "AggregateId", "EventSequence")
+                        .HasDatabaseName("ix_deliveries_subscription_id_aggregate_id_event_sequence")
+                        .HasFilter("status = 'Pending'");
 
                     b.ToTable("deliveries", (string)null);
                 });
