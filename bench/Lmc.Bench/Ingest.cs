@@ -45,7 +45,8 @@ public static class Ingest
             ["Auth__RequireHttpsMetadata"] = "false",
         }, logDir);
         await identity.WaitReadyAsync();
-        var token = await TokenAsync(identity.Http);
+        using var http = new HttpClient();
+        var token = await Platform.TokenAsync(http, identity, "dev-th-health-focal-point");
 
         var results = new List<IngestResult>();
         results.Add(await CopyAsync(infra, rows, 1));
@@ -179,16 +180,5 @@ public static class Ingest
         }
 
         return new IngestResult("copy", round, rows.Count, Stopwatch.GetElapsedTime(started).TotalSeconds, 0);
-    }
-
-    private static async Task<string> TokenAsync(string identity)
-    {
-        using var http = new HttpClient();
-        var response = await http.PostAsync(identity + "/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "dev-th-health-focal-point", ["client_secret"] = "dev-th-health-focal-point-secret",
-        }));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 }

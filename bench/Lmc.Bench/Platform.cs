@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Lmc.BuildingBlocks.Hosting;
 
 namespace Lmc.Bench;
@@ -11,6 +13,17 @@ public static class Platform
         ["Auth__Authority"] = $"http://127.0.0.1:{identity.HttpPort}/",
         ["Auth__RequireHttpsMetadata"] = "false",
     };
+
+    /// <summary>A token of a seeded development client (its secret is the identity seed's convention, id + "-secret").</summary>
+    public static async Task<string> TokenAsync(HttpClient http, Service identity, string clientId)
+    {
+        var response = await http.PostAsync(identity.Http + "/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientId + "-secret",
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
 
     /// <summary>
     /// The token issuer first (its issuer names its own port, known only once chosen), then each service after the

@@ -118,7 +118,7 @@ try
 
     // A token and a project to read.
     using var http = new HttpClient();
-    var token = await Webhooks.TokenAsync(http, identity, "dev-th-secretariat");
+    var token = await Platform.TokenAsync(http, identity, "dev-th-secretariat");
     var create = new HttpRequestMessage(HttpMethod.Post, gateway.Http + "/api/v1/projects")
     {
         Content = new StringContent("""

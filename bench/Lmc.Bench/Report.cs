@@ -74,8 +74,7 @@ public static class Report
         md.AppendLine();
         md.AppendLine("## Webhooks: outbox → RabbitMQ → subscriptions service → signed CloudEvent POSTed to a receiver");
         md.AppendLine();
-        md.AppendLine($"The same producer as above ({Events.Producers} producers, one event per transaction); the subscriptions service (Release, default delivery options: " +
-                      "at most 4 requests at once per subscription, 32 in all) logs each event from its intake queue and POSTs it to one subscription's receiver, " +
+        md.AppendLine($"The same producer as above ({Events.Producers} producers, one event per transaction); the subscriptions service (Release, its default delivery options) logs each event from its intake queue and POSTs it to one subscription's receiver, " +
                       "Kestrel in the driver answering 200 at once; latency from commit returned to the receiver having read the request. × raw: against the raw RabbitMQ.Client run above.");
         md.AppendLine();
         md.AppendLine("| mode | events | produced/s | delivered/s | × raw throughput | p50 ms | p99 ms | mean ms | missing |");

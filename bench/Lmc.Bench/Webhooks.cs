@@ -25,7 +25,7 @@ public static class Webhooks
     {
         await using var receiver = await Receiver.StartAsync();
         using var http = new HttpClient();
-        var token = await TokenAsync(http, identity, "dev-th-integrator");
+        var token = await Platform.TokenAsync(http, identity, "dev-th-integrator");
         var subscribe = new HttpRequestMessage(HttpMethod.Post, subscriptions.Http + "/api/v1/subscriptions")
         {
             Content = JsonContent.Create(new
@@ -45,16 +45,6 @@ public static class Webhooks
         await using var producer = await Producer.CreateAsync(infra);
         await producer.StartAsync();
         return await Events.RunAsync("webhooks", producer.Produce, throughputCount, paced);
-    }
-
-    public static async Task<string> TokenAsync(HttpClient http, Service identity, string clientId)
-    {
-        var response = await http.PostAsync(identity.Http + "/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientId + "-secret",
-        }));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
     /// <summary>An integrator's endpoint: notes when each event's CloudEvent arrived (by its data's projectId) and answers 200.</summary>

@@ -32,7 +32,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await IsolatedInfrastructure.CreateAsync();
-        var issuerPorts = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
+        var issuerPorts = (LoopbackPorts.Free(), LoopbackPorts.Free());
         Issuer = $"http://127.0.0.1:{issuerPorts.Item1}/";
         var auth = new Dictionary<string, string> { ["Auth__Authority"] = Issuer, ["Auth__RequireHttpsMetadata"] = "false" };
 

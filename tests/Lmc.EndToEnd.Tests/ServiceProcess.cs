@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using Lmc.Testing;
 
 namespace Lmc.EndToEnd.Tests;
 
@@ -38,7 +38,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         string name, string folder, string assembly, IDictionary<string, string> environment, (int Http, int Grpc)? ports = null)
     {
         var directory = Path.Combine(Built("RepoRoot"), folder, "bin", Built("Configuration"), "net10.0");
-        var (http, grpc) = ports ?? (FreePort(), FreePort());
+        var (http, grpc) = ports ?? (LoopbackPorts.Free(), LoopbackPorts.Free());
         var start = new ProcessStartInfo("dotnet", Path.Combine(directory, assembly + ".dll"))
         {
             WorkingDirectory = directory,
@@ -118,12 +118,5 @@ public sealed class ServiceProcess : IAsyncDisposable
                 _output.AppendLine(line);
             }
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -19,7 +19,7 @@ public sealed class FakeProjects : IAsyncDisposable
 {
     private WebApplication? _app;
 
-    public FakeProjects() => Port = FreePort();
+    public FakeProjects() => Port = Lmc.Testing.LoopbackPorts.Free();
 
     public int Port { get; }
 
@@ -57,13 +57,6 @@ public sealed class FakeProjects : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class Service(FakeProjects fake) : ProjectsService.ProjectsServiceBase
     {

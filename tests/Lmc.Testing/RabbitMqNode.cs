@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Lmc.Testing;
 
@@ -23,8 +21,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
         var id = Guid.NewGuid().ToString("N")[..8];
         _directory = Path.Combine(Path.GetTempPath(), "lmc-rabbitmq-" + id);
         _node = $"lmc-test-{id}@localhost";
-        _port = FreePort();
-        _distributionPort = FreePort();
+        _port = LoopbackPorts.Free();
+        _distributionPort = LoopbackPorts.Free();
     }
 
     /// <summary>amqp:// URI of the node's default vhost, user lmc.</summary>
@@ -53,8 +51,6 @@ public sealed class RabbitMqNode : IAsyncDisposable
     }
 
     public Task StopAsync() => RunAsync("rabbitmqctl", "-n", _node, "stop", PidFile);
-
-    public Task StartAgainAsync() => StartNodeAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -110,12 +106,5 @@ public sealed class RabbitMqNode : IAsyncDisposable
             throw new InvalidOperationException(
                 $"{script} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -58,8 +58,8 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasOne<Subscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         // The event log's retention takes its deliveries and their attempts with it.
         builder.HasOne<StoredEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
-        // Set by a trigger from its event (DeliveryOrderMigration); read back after the insert.
-        builder.Property(d => d.EventSequence).HasDefaultValue(0L).ValueGeneratedOnAdd();
+        // Set by a trigger from its event (migration DeliveryOrder); read back after the insert.
+        builder.Property(d => d.EventSequence).HasDefaultValue(0L);
         // What the sender looks for: a subscription's pending deliveries in order, walked from the first; whether an
         // earlier event of the same aggregate is pending; and the due retries.
         builder.HasIndex(d => new { d.SubscriptionId, d.EventSequence }).HasFilter("status = 'Pending'");
