@@ -1,20 +1,24 @@
-using Lmc.Connectivity.Data;
-using Lmc.Connectivity.Grpc;
 using Lmc.BuildingBlocks.Data;
 using Lmc.BuildingBlocks.Grpc;
 using Lmc.BuildingBlocks.Hosting;
 using Lmc.BuildingBlocks.Messaging;
+using Lmc.Connectivity.Application;
+using Lmc.Connectivity.Data;
+using Lmc.Connectivity.Features;
+using Lmc.Connectivity.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("LMC connectivity API");
-builder.AddLmcDatabase<ConnectivityDbContext>("connectivity");
+builder.AddLmcDatabase<ConnectivityDbContext>("connectivity", ConnectivityDbContext.UseGeometry);
 builder.AddLmcMessaging<ConnectivityDbContext>();
+builder.Services.AddScoped<NetworkCommands>().AddScoped<NetworkQueries>().AddScoped<RouteFinder>().AddScoped<Criticality>();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapLmcGrpcService<ConnectivityGrpcService>();
+app.MapFeatureEndpoints();
 
 await app.RunServiceAsync<ConnectivityDbContext>(args);
 

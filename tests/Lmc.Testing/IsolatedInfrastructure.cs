@@ -30,14 +30,18 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
         return infrastructure;
     }
 
-    /// <summary>Creates an empty database for this run and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string name)
+    /// <summary>
+    /// Creates an empty database for this run and returns its connection string; from <paramref name="template"/>
+    /// when the service needs extensions only the superuser may create (ServiceManifest.DatabaseTemplate).
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string name, string? template = null)
     {
         var database = $"lmc_test_{name}_{RunId}";
         await using (var connection = new NpgsqlConnection(TestEnvironment.PostgresServer + ";Database=postgres"))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"{from}", connection);
             await create.ExecuteNonQueryAsync();
         }
 

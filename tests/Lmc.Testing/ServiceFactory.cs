@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Lmc.BuildingBlocks.Data;
+using Lmc.BuildingBlocks.Hosting;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,7 +38,8 @@ public abstract class ServiceFactory<TProgram, TDbContext> : WebApplicationFacto
     public virtual async Task InitializeAsync()
     {
         _infrastructure = await IsolatedInfrastructure.CreateAsync();
-        ConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseName.Replace('-', '_'));
+        var template = ServiceManifests.FromRepository().FirstOrDefault(m => m.Name == DatabaseName)?.DatabaseTemplate;
+        ConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseName.Replace('-', '_'), template);
         _ = Server; // start now: migrations run and the bus connects before the first test
     }
 

@@ -43,6 +43,7 @@ Use: {{- $services := include "lmc.services" . | fromJson }} (root context).
 {{- end -}}
 {{- $db := $svc.database | default dict -}}
 {{- $_ := set $db "enabled" ($m.database | default false) -}}
+{{- $_ := set $db "extensions" ($m.extensions | default list) -}}
 {{- if not $db.name -}}
 {{- $_ := set $db "name" ($folder | replace "-" "_") -}}
 {{- end -}}
@@ -423,6 +424,9 @@ role and database (idempotent). (dict root name svc) */}}
       psql -v ON_ERROR_STOP=1 -d postgres -v role="$DB_USER" -v db="$DB_NAME" <<'SQL'
       SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
       SQL
+      {{- range .svc.database.extensions }}
+      psql -v ON_ERROR_STOP=1 -d "$DB_NAME" -c 'CREATE EXTENSION IF NOT EXISTS {{ . }}'
+      {{- end }}
       {{- end }}
   env:
     - name: PGHOST

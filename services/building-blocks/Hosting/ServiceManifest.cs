@@ -21,9 +21,21 @@ public sealed record ServiceManifest(
     IReadOnlyList<string> Calls,
     bool IssuesTokens = false,
     GatewayExposure? Gateway = null,
-    LocalSettings? Local = null)
+    LocalSettings? Local = null,
+    IReadOnlyList<string>? Extensions = null)
 {
     public const string FileName = "service.json";
+
+    /// <summary>
+    /// The template a database with extensions is made from on a local or test server (local/infra.sh creates it
+    /// as the superuser, with every extension the schema allows): the platform's role may create databases but
+    /// not untrusted extensions such as PostGIS and pgRouting.
+    /// </summary>
+    public const string ExtensionsTemplate = "lmc_template_gis";
+
+    /// <summary>The template its database is created from locally and in tests, if it needs extensions.</summary>
+    [JsonIgnore]
+    public string? DatabaseTemplate => Extensions is { Count: > 0 } ? ExtensionsTemplate : null;
 
     /// <summary>The folder the manifest was read from (absolute).</summary>
     [JsonIgnore]
@@ -156,6 +168,10 @@ public static class ServiceManifests
             }
 
             problems.AddRange(m.Calls.Where(c => manifests.All(o => o.Name != c)).Select(c => $"{m.Name} calls '{c}', which has no manifest"));
+            if (m.Extensions is { Count: > 0 } && !m.Database)
+            {
+                problems.Add($"{m.Name} lists database extensions but has no database");
+            }
         }
 
         problems.AddRange(manifests.Where(m => m.Ports is not null)

@@ -1,0 +1,58 @@
+using Lmc.Contracts.IntegrationEvents;
+
+namespace Lmc.Connectivity.Contracts;
+
+// The Connectivity JWG's network as it changes. Enum values travel as lower-case words ("road", "under-construction");
+// countries as ISO 3166-1 alpha-2 codes; dates as ISO dates. A status change publishes exactly one event: link-closed
+// when a link closes, link-reopened when a closed link opens again, link-status-changed for every other step.
+
+/// <summary>A node joined the network.</summary>
+[EventName("lmc.connectivity.node-added.v1")]
+public sealed record NodeAdded(
+    Guid NodeId, string Code, string Name, string Kind, string Country, double Longitude, double Latitude, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+/// <summary>A link joined the network, in the status it has.</summary>
+[EventName("lmc.connectivity.link-added.v1")]
+public sealed record LinkAdded(
+    Guid LinkId, string Code, string Name, string Mode, string Status, Guid FromNodeId, Guid ToNodeId, double LengthKm,
+    IReadOnlyList<string> OwnerCountries, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A link moved along its lifecycle (planned, under construction, operational, upgrading).</summary>
+[EventName("lmc.connectivity.link-status-changed.v1")]
+public sealed record LinkStatusChanged(
+    Guid LinkId, string Code, string PreviousStatus, string Status, string Reason, DateOnly EffectiveOn,
+    IReadOnlyList<string> OwnerCountries, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A link closed to traffic (a flood, a landslide, a border closure): routes avoid it from now.</summary>
+[EventName("lmc.connectivity.link-closed.v1")]
+public sealed record LinkClosed(
+    Guid LinkId, string Code, string PreviousStatus, string Reason, DateOnly EffectiveOn, IReadOnlyList<string> OwnerCountries,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A closed link opened again; Status is operational or upgrading.</summary>
+[EventName("lmc.connectivity.link-reopened.v1")]
+public sealed record LinkReopened(
+    Guid LinkId, string Code, string Status, string Reason, DateOnly EffectiveOn, IReadOnlyList<string> OwnerCountries,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A corridor was named, as an ordered path of links from one node to another.</summary>
+[EventName("lmc.connectivity.corridor-defined.v1")]
+public sealed record CorridorDefined(
+    Guid CorridorId, string Code, string Name, IReadOnlyList<Guid> LinkIds, Guid OriginNodeId, Guid DestinationNodeId,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A border crossing was declared on a link between two countries' border-crossing nodes.</summary>
+[EventName("lmc.connectivity.border-crossing-declared.v1")]
+public sealed record BorderCrossingDeclared(
+    Guid CrossingId, string Code, string Name, Guid LinkId, string CountryA, string CountryB, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;
+
+/// <summary>
+/// A side of a crossing reported its clearance times for a period (medians in hours); DwellHours are what a route
+/// now adds in each direction.
+/// </summary>
+[EventName("lmc.connectivity.crossing-performance-recorded.v1")]
+public sealed record CrossingPerformanceRecorded(
+    Guid CrossingId, string Code, string Country, string Period, double ImportMedianHours, double ExportMedianHours,
+    double TransitMedianHours, double DwellHoursAToB, double DwellHoursBToA, DateTimeOffset OccurredAt) : IIntegrationEvent;
