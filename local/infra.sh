@@ -56,6 +56,7 @@ SELECT 'CREATE DATABASE lmc_template_gis IS_TEMPLATE true'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'lmc_template_gis') \gexec
 SQL
 as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d lmc_template_gis <<'SQL' >/dev/null
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS postgis;
 CREATE EXTENSION IF NOT EXISTS pgrouting;
 SQL

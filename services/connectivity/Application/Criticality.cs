@@ -33,8 +33,9 @@ public sealed class Criticality(ConnectivityDbContext db, RouteFinder routes)
             throw new ValidationException("top", $"is 1 to {MaxTop}");
         }
 
-        var modes = RouteFinder.CheckModes(query.Modes, "modes");
-        var pairs = await PairsAsync(query, ct);
+        var (pairs, corridorModes) = await PairsAsync(query, ct);
+        // A corridor is judged on its own modes unless the caller names others: a road corridor by road.
+        var modes = RouteFinder.CheckModes(query.Modes.Count == 0 ? corridorModes : query.Modes, "modes");
         var closed = await routes.ClosedNumbersAsync(query.ClosedLinks, "closed_links", ct);
         var numbers = pairs.SelectMany(p => new[] { p.From, p.To }).Distinct().ToList();
         var ids = await db.Nodes.AsNoTracking().Where(n => numbers.Contains(n.Number)).ToDictionaryAsync(n => n.Number, n => n.Id, ct);
@@ -61,7 +62,9 @@ public sealed class Criticality(ConnectivityDbContext db, RouteFinder routes)
             [.. order.Select((r, i) => new CriticalLinkPlan(i + 1, links[r.Edge], r.Disconnected, Math.Round(r.Added, 4), r.Affected))]);
     }
 
-    private async Task<List<(long From, long To)>> PairsAsync(CriticalityQuery query, CancellationToken ct)
+    /// <summary>The pairs as vertex numbers, and the corridor's modes when the pair is a corridor's.</summary>
+    private async Task<(List<(long From, long To)> Pairs, List<LinkMode> CorridorModes)> PairsAsync(CriticalityQuery query,
+        CancellationToken ct)
     {
         var hasCorridor = !string.IsNullOrWhiteSpace(query.Corridor);
         if (hasCorridor == query.Pairs.Count > 0)
@@ -75,10 +78,12 @@ public sealed class Criticality(ConnectivityDbContext db, RouteFinder routes)
         }
 
         var keyed = new List<(Guid From, Guid To)>();
+        List<LinkMode> corridorModes = [];
         if (hasCorridor)
         {
             var corridor = await db.CorridorAsync(query.Corridor, "corridor", ct);
             keyed.Add((corridor.Origin, corridor.Destination));
+            corridorModes = await db.Links.Where(l => corridor.LinkIds.Contains(l.Id)).Select(l => l.Mode).Distinct().ToListAsync(ct);
         }
         else
         {
@@ -95,7 +100,7 @@ public sealed class Criticality(ConnectivityDbContext db, RouteFinder routes)
             throw new ValidationException("pairs", "a pair joins two different nodes");
         }
 
-        return [.. keyed.Select(k => (numbers[k.From], numbers[k.To])).Distinct()];
+        return ([.. keyed.Select(k => (numbers[k.From], numbers[k.To])).Distinct()], corridorModes);
     }
 
     /// <summary>The best value of each pair that a route joins; a pair with none is absent.</summary>

@@ -58,8 +58,12 @@ public static class LinkModes
     public static readonly IReadOnlySet<LinkMode> Freight = new HashSet<LinkMode>
         { LinkMode.Road, LinkMode.Rail, LinkMode.InlandWaterway, LinkMode.Air };
 
-    /// <summary>What a route uses when the caller names no mode: the surface modes.</summary>
-    public static readonly IReadOnlyList<LinkMode> DefaultForRoutes = [LinkMode.Road, LinkMode.Rail, LinkMode.InlandWaterway];
+    /// <summary>
+    /// What a route uses when the caller names no mode: road and rail, whose border formalities the network models as
+    /// crossings. A waterway or an air route passes a border at its ports, whose clearance is not modelled yet, so
+    /// a caller asks for them by name.
+    /// </summary>
+    public static readonly IReadOnlyList<LinkMode> DefaultForRoutes = [LinkMode.Road, LinkMode.Rail];
 
     /// <summary>
     /// Freight speed when the JWG gives a link none: a loaded truck's average on the region's trunk roads with
