@@ -32,12 +32,14 @@ public sealed class Infra : IAsyncDisposable
         (await _api.PutAsync($"api/permissions/{vhost}/lmc", new StringContent("{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
     }
 
-    public async Task<string> CreateDatabaseAsync(string name)
+    /// <summary>An empty database; from <paramref name="template"/> for a service that needs extensions (its manifest's).</summary>
+    public async Task<string> CreateDatabaseAsync(string name, string? template = null)
     {
         var database = $"lmc_bench_{name}_{RunId}";
         await using var connection = new NpgsqlConnection(Postgres + ";Database=postgres");
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"{from}", connection);
         await create.ExecuteNonQueryAsync();
         _databases.Add(database);
         return $"{Postgres};Database={database}";

@@ -68,7 +68,7 @@ public static class Platform
 
     private static async Task<Service> StartAsync(Infra infra, string repo, string logDir, ServiceManifest manifest, Dictionary<string, string> env)
     {
-        if (manifest.Database) env[$"ConnectionStrings__{manifest.Name}"] = await infra.CreateDatabaseAsync(manifest.Name.Replace('-', '_'));
+        if (manifest.Database) env[$"ConnectionStrings__{manifest.Name}"] = await infra.CreateDatabaseAsync(manifest.Name.Replace('-', '_'), manifest.DatabaseTemplate);
         if (manifest.Broker) env["ConnectionStrings__rabbitmq"] = infra.RabbitUri;
         env["Database__MigrateOnStartup"] = "true";
         return new Service(manifest.Name, repo, Path.GetRelativePath(repo, manifest.Directory), manifest.Project, env, logDir);

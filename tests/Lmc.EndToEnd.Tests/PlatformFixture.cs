@@ -68,7 +68,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             var environment = new Dictionary<string, string>(auth);
             if (manifest.Database)
             {
-                var database = await Infrastructure.CreateDatabaseAsync("e2e_" + manifest.Name.Replace('-', '_'));
+                var database = await Infrastructure.CreateDatabaseAsync("e2e_" + manifest.Name.Replace('-', '_'), manifest.DatabaseTemplate);
                 environment[$"ConnectionStrings__{manifest.Name}"] = database;
                 environment["Database__MigrateOnStartup"] = "true";
                 if (manifest.IssuesTokens)

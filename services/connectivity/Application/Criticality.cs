@@ -133,25 +133,8 @@ public sealed class Criticality(ConnectivityDbContext db, RouteFinder routes)
         return used;
     }
 
-    private async Task ReadAsync(string sql, string edges, IReadOnlyList<(long From, long To)> pairs, Action<NpgsqlDataReader> row,
-        CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("edges", edges);
-            command.Parameters.AddWithValue("pairs", RoutingSql.Combinations(pairs));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                row(reader);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private Task ReadAsync(string sql, string edges, List<(long From, long To)> pairs, Action<NpgsqlDataReader> row,
+        CancellationToken ct) =>
+        PgRouting.ReadAsync(db, sql, new Dictionary<string, object> { ["edges"] = edges, ["pairs"] = RoutingSql.Combinations(pairs) },
+            row, ct);
 }

@@ -2,7 +2,6 @@ using Lmc.BuildingBlocks.Domain;
 using Lmc.Connectivity.Data;
 using Lmc.Connectivity.Domain;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Lmc.Connectivity.Application;
 
@@ -88,38 +87,24 @@ public sealed class RouteFinder(ConnectivityDbContext db)
     private async Task<List<List<(long Node, long Edge)>>> PathsAsync(string sql, string edges, long from, long to, int k,
         CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var parameters = new Dictionary<string, object> { ["edges"] = edges, ["from"] = from, ["to"] = to };
+        if (sql.Contains("@k", StringComparison.Ordinal))
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("edges", edges);
-            command.Parameters.AddWithValue("from", from);
-            command.Parameters.AddWithValue("to", to);
-            if (sql.Contains("@k", StringComparison.Ordinal))
+            parameters["k"] = k;
+        }
+
+        var paths = new SortedDictionary<long, List<(long, long)>>();
+        await PgRouting.ReadAsync(db, sql, parameters, reader =>
+        {
+            var id = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            if (!paths.TryGetValue(id, out var steps))
             {
-                command.Parameters.AddWithValue("k", k);
+                paths[id] = steps = [];
             }
 
-            var paths = new SortedDictionary<long, List<(long, long)>>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var id = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-                if (!paths.TryGetValue(id, out var steps))
-                {
-                    paths[id] = steps = [];
-                }
-
-                steps.Add((reader.GetInt64(2), reader.GetInt64(3)));
-            }
-
-            return [.. paths.Values];
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            steps.Add((reader.GetInt64(2), reader.GetInt64(3)));
+        }, ct);
+        return [.. paths.Values];
     }
 
     private async Task<IReadOnlyList<RoutePlan>> PlansAsync(List<List<(long Node, long Edge)>> paths, CancellationToken ct)
