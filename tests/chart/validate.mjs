@@ -411,6 +411,11 @@ function manifestProblems(objects, manifests) {
       p.push(`${m.name}: database ${m.database}, migration Job ${job ? "rendered" : "missing"}`);
     if (m.database !== env.includes(`ConnectionStrings__${m.name}`))
       p.push(`${m.name}: database ${m.database}, ConnectionStrings__${m.name} ${!m.database ? "set" : "missing"}`);
+    // A manifest's database extensions are declared on its CloudNativePG Database (where one is rendered).
+    const db = objects.find((o) => o.kind === "Database" && o.spec?.name === m.name.replace(/-/g, "_"));
+    const declared = (db?.spec?.extensions ?? []).filter((e) => e.ensure === "present").map((e) => e.name).sort();
+    if (db && JSON.stringify(declared) !== JSON.stringify([...(m.extensions ?? [])].sort()))
+      p.push(`${m.name}: its Database declares extensions [${declared}], its manifest lists [${m.extensions ?? []}]`);
     if (m.broker !== env.includes("ConnectionStrings__rabbitmq"))
       p.push(`${m.name}: broker ${m.broker}, ConnectionStrings__rabbitmq ${!m.broker ? "set" : "missing"}`);
     if (Boolean(m.issuesTokens) !== (cm.Identity__Issuer !== undefined))
