@@ -201,6 +201,55 @@ public sealed class NetworkTests(ConnectivityServiceFactory service)
     }
 
     [Fact]
+    public async Task Nodes_are_listed_a_page_at_a_time_in_code_order_each_once()
+    {
+        var network = await BuildAsync(service.Client());
+        var client = service.Client();
+        var reader = Bearer(For("TH", LmcRoles.Secretariat));
+
+        var seen = new List<string>();
+        var token = "";
+        var pages = 0;
+        do
+        {
+            var page = await client.ListNodesAsync(new ListNodesRequest { Page = new PageRequest { PageSize = 3, PageToken = token } }, reader);
+            Assert.InRange(page.Nodes.Count, 1, 3);
+            seen.AddRange(page.Nodes.Select(n => n.Code));
+            token = page.Page.NextPageToken;
+            pages++;
+        }
+        while (token != "");
+
+        Assert.True(pages > 1);
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.Subset(seen.ToHashSet(), new HashSet<string> { network.A, network.X1, network.X2, network.B });
+        Assert.Contains("page.page_token", await Refusals.FieldsOf(() =>
+            client.ListLinksAsync(new ListLinksRequest { Page = new PageRequest { PageToken = "not a token!" } }, reader).ResponseAsync));
+    }
+
+    [Fact]
+    public async Task A_blank_entry_in_a_list_parameter_and_an_unknown_layer_are_answered_as_problems()
+    {
+        var network = await BuildAsync(service.Client());
+        var client = service.RestClient(For("TH", LmcRoles.Secretariat));
+
+        using var blank = await client.GetAsync($"/api/v1/connectivity/routes/geojson?from={network.A}&to={network.B}&modes=%20");
+        using var gap = await client.GetAsync($"/api/v1/connectivity/routes/geojson?from={network.A}&to={network.B}&modes=road,,rail");
+        using var unknown = await client.GetAsync("/api/v1/connectivity/collections/rivers/items");
+
+        foreach (var response in new[] { blank, gap })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("modes", out _));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_collections_need_the_read_scope()
     {
         using var response = await service.RestClient(Mint("TH", [LmcRoles.Secretariat], scopes: ["projects:read"]))

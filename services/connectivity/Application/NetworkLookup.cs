@@ -9,16 +9,16 @@ namespace Lmc.Connectivity.Application;
 public static class NetworkLookup
 {
     public static async Task<Node> NodeAsync(this ConnectivityDbContext db, string? key, string field, CancellationToken ct) =>
-        await Find(db.Nodes, key, field, n => n.Id, n => n.Code).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("node", key ?? "");
+        await Find(db.Nodes, key, field).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("node", key ?? "");
 
     public static async Task<Link> LinkAsync(this ConnectivityDbContext db, string? key, string field, CancellationToken ct) =>
-        await Find(db.Links, key, field, l => l.Id, l => l.Code).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("link", key ?? "");
+        await Find(db.Links, key, field).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("link", key ?? "");
 
     public static async Task<Corridor> CorridorAsync(this ConnectivityDbContext db, string? key, string field, CancellationToken ct) =>
-        await Find(db.Corridors, key, field, c => c.Id, c => c.Code).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("corridor", key ?? "");
+        await Find(db.Corridors, key, field).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("corridor", key ?? "");
 
     public static async Task<BorderCrossing> CrossingAsync(this ConnectivityDbContext db, string? key, string field, CancellationToken ct) =>
-        await Find(db.BorderCrossings, key, field, c => c.Id, c => c.Code).FirstOrDefaultAsync(ct)
+        await Find(db.BorderCrossings, key, field).FirstOrDefaultAsync(ct)
         ?? throw new NotFoundException("border crossing", key ?? "");
 
     /// <summary>Links by id or code, in the order asked; every one must exist.</summary>
@@ -36,8 +36,7 @@ public static class NetworkLookup
         return [.. keys.Select(k => found.First(l => l.Id.ToString() == k || l.Code == k.Trim()))];
     }
 
-    private static IQueryable<T> Find<T>(IQueryable<T> set, string? key, string field,
-        System.Linq.Expressions.Expression<Func<T, Guid>> id, System.Linq.Expressions.Expression<Func<T, string>> code)
+    private static IQueryable<T> Find<T>(IQueryable<T> set, string? key, string field) where T : class, ICoded
     {
         var value = key?.Trim() ?? "";
         if (value.Length == 0)
@@ -45,15 +44,6 @@ public static class NetworkLookup
             throw new ValidationException(field, "is required: an id or a code");
         }
 
-        if (Guid.TryParse(value, out var guid))
-        {
-            var parameter = id.Parameters[0];
-            var equal = System.Linq.Expressions.Expression.Equal(id.Body, System.Linq.Expressions.Expression.Constant(guid));
-            return set.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(equal, parameter));
-        }
-
-        var p = code.Parameters[0];
-        var same = System.Linq.Expressions.Expression.Equal(code.Body, System.Linq.Expressions.Expression.Constant(value));
-        return set.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(same, p));
+        return Guid.TryParse(value, out var id) ? set.Where(x => x.Id == id) : set.Where(x => x.Code == value);
     }
 }

@@ -9,6 +9,13 @@ public sealed record CorridorView(Corridor Corridor, CorridorFigures Figures);
 public sealed record CrossingView(BorderCrossing Crossing, Node SideA, Node SideB, CrossingPerformance? LatestA, CrossingPerformance? LatestB);
 
 /// <summary>A reported period with the change against the same side's previous one.</summary>
+/// <summary>A keyset page by code: the items after <paramref name="After"/>, at most <paramref name="Size"/> of them.</summary>
+public sealed record CodePage(string? After, int Size)
+{
+    /// <summary>One more than the page, so the caller knows whether another follows.</summary>
+    public int Fetch => Size + 1;
+}
+
 public sealed record PerformanceView(CrossingPerformance Period, double? ImportMedianChange, double? ExportMedianChange);
 
 /// <summary>Reads of the network, for the gRPC/REST API and the GeoJSON collections alike.</summary>
@@ -18,7 +25,7 @@ public sealed class NetworkQueries(ConnectivityDbContext db)
 
     public Task<Link> LinkAsync(string? key, CancellationToken ct) => db.LinkAsync(key, "link_id", ct);
 
-    public Task<List<Node>> NodesAsync(NodeKind? kind, string? country, Bbox? bbox, CancellationToken ct)
+    public Task<List<Node>> NodesAsync(NodeKind? kind, string? country, Bbox? bbox, CancellationToken ct, CodePage? page = null)
     {
         var nodes = db.Nodes.AsNoTracking();
         nodes = kind is { } k ? nodes.Where(n => n.Kind == k) : nodes;
@@ -29,10 +36,11 @@ public sealed class NetworkQueries(ConnectivityDbContext db)
             nodes = nodes.Where(n => area.Intersects(n.Location));
         }
 
-        return nodes.OrderBy(n => n.Code).ToListAsync(ct);
+        return Paged(nodes, page).ToListAsync(ct);
     }
 
-    public Task<List<Link>> LinksAsync(LinkMode? mode, LinkStatus? status, string? country, Bbox? bbox, CancellationToken ct)
+    public Task<List<Link>> LinksAsync(LinkMode? mode, LinkStatus? status, string? country, Bbox? bbox, CancellationToken ct,
+        CodePage? page = null)
     {
         var links = db.Links.AsNoTracking();
         links = mode is { } m ? links.Where(l => l.Mode == m) : links;
@@ -44,14 +52,14 @@ public sealed class NetworkQueries(ConnectivityDbContext db)
             links = links.Where(l => area.Intersects(l.Path));
         }
 
-        return links.OrderBy(l => l.Code).ToListAsync(ct);
+        return Paged(links, page).ToListAsync(ct);
     }
 
     public async Task<CorridorView> CorridorAsync(string? key, CancellationToken ct) =>
         (await ViewsAsync([await db.CorridorAsync(key, "corridor", ct)], ct))[0];
 
-    public async Task<List<CorridorView>> CorridorsAsync(CancellationToken ct) =>
-        await ViewsAsync(await db.Corridors.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct), ct);
+    public async Task<List<CorridorView>> CorridorsAsync(CancellationToken ct, CodePage? page = null) =>
+        await ViewsAsync(await Paged(db.Corridors.AsNoTracking(), page).ToListAsync(ct), ct);
 
     /// <summary>The links of corridors, keyed by id, for figures and geometry.</summary>
     public async Task<Dictionary<Guid, Link>> LinksOfAsync(IEnumerable<Corridor> corridors, CancellationToken ct)
@@ -63,9 +71,9 @@ public sealed class NetworkQueries(ConnectivityDbContext db)
     public async Task<CrossingView> CrossingAsync(string? key, CancellationToken ct) =>
         (await CrossingViewsAsync([await db.CrossingAsync(key, "crossing", ct)], ct))[0];
 
-    public async Task<List<CrossingView>> CrossingsAsync(string? country, CancellationToken ct) =>
-        await CrossingViewsAsync(await (country is null ? db.BorderCrossings : db.BorderCrossings
-            .Where(c => c.CountryA == country || c.CountryB == country)).AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct), ct);
+    public async Task<List<CrossingView>> CrossingsAsync(string? country, CancellationToken ct, CodePage? page = null) =>
+        await CrossingViewsAsync(await Paged((country is null ? db.BorderCrossings : db.BorderCrossings
+            .Where(c => c.CountryA == country || c.CountryB == country)).AsNoTracking(), page).ToListAsync(ct), ct);
 
     public async Task<List<PerformanceView>> PerformanceAsync(string? key, CancellationToken ct)
     {
@@ -84,6 +92,18 @@ public sealed class NetworkQueries(ConnectivityDbContext db)
         }
 
         return views;
+    }
+
+    /// <summary>In code order (unique, so the keyset is exact), from after the page's last code.</summary>
+    private static IQueryable<T> Paged<T>(IQueryable<T> items, CodePage? page) where T : class, ICoded
+    {
+        if (page?.After is { } after)
+        {
+            items = items.Where(x => string.Compare(x.Code, after) > 0);
+        }
+
+        items = items.OrderBy(x => x.Code);
+        return page is null ? items : items.Take(page.Fetch);
     }
 
     private async Task<List<CorridorView>> ViewsAsync(List<Corridor> corridors, CancellationToken ct)

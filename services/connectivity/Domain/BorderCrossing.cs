@@ -9,7 +9,7 @@ namespace Lmc.Connectivity.Domain;
 /// adds in one direction is the leaving side's export median plus the entering side's import median, from each
 /// side's latest reported period (a WCO time release study measures each side's release time).
 /// </summary>
-public sealed partial class BorderCrossing
+public sealed partial class BorderCrossing : ICoded
 {
     private BorderCrossing()
     {

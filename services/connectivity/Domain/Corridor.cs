@@ -6,7 +6,7 @@ namespace Lmc.Connectivity.Domain;
 /// A named, ordered path of links: a GMS economic corridor, the China-Laos railway corridor, the Lancang-Mekong
 /// waterway. Consecutive links share a node, whichever way each was drawn; its figures are computed from the links.
 /// </summary>
-public sealed class Corridor
+public sealed class Corridor : ICoded
 {
     public const int MaxLinks = 500;
 

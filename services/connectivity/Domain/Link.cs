@@ -27,7 +27,7 @@ public sealed record LinkSpec(
 /// its class, air route, power interconnector with kV and MW, terrestrial fibre with Gbps) between two nodes, with
 /// its lifecycle status. Routes use a link only while it is open (operational or upgrading).
 /// </summary>
-public sealed class Link
+public sealed class Link : ICoded
 {
     /// <summary>How far a drawn path may start or end from its nodes.</summary>
     public const double EndToleranceKm = 5;

@@ -4,7 +4,7 @@ using NetTopologySuite.Geometries;
 namespace Lmc.Connectivity.Domain;
 
 /// <summary>A place on the network: a city, a port, one side of a border crossing, a substation, a landing station.</summary>
-public sealed class Node
+public sealed class Node : ICoded
 {
     private Node()
     {

@@ -34,7 +34,7 @@ public static class FeatureEndpoints
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup(Base).RequireAuthorization(LmcPolicies.ReadPrefix + "connectivity");
+        var group = app.MapGroup(Base).RequireAuthorization(LmcPolicies.ReadPrefix + "connectivity").WithProblems();
         group.MapGet("/collections", (HttpRequest request) => Results.Json(new
         {
             links = new[] { Self(request) },
@@ -49,57 +49,60 @@ public static class FeatureEndpoints
     private static async Task<IResult> ItemsAsync(HttpRequest request, string id, NetworkQueries queries, ConnectivityDbContext db,
         CancellationToken ct)
     {
-        return await Guarded(request, async () =>
+        var q = request.Query;
+        var bbox = Bbox.Parse(q["bbox"]);
+        var country = Country(q["country"]);
+        List<Feature> features;
+        switch (id)
         {
-            var q = request.Query;
-            var bbox = Bbox.Parse(q["bbox"]);
-            var country = Country(q["country"]);
-            List<Feature> features;
-            switch (id)
-            {
-                case "nodes":
-                    features = [.. (await queries.NodesAsync(Enum<NodeKind>(q["kind"], "kind"), country, bbox, ct)).Select(GeoJsonLayers.Of)];
-                    break;
-                case "links":
-                    features = [.. (await queries.LinksAsync(Enum<LinkMode>(q["mode"], "mode"), Enum<LinkStatus>(q["status"], "status"),
-                        country, bbox, ct)).Select(GeoJsonLayers.Of)];
-                    break;
-                case "corridors":
-                    var corridors = await queries.CorridorsAsync(ct);
-                    var links = await queries.LinksOfAsync(corridors.Select(c => c.Corridor), ct);
-                    features = [.. corridors.Select(c => GeoJsonLayers.Of(c, links))
-                        .Where(f => bbox is null || bbox.Polygon.Intersects(f.Geometry))];
-                    break;
-                case "border-crossings":
-                    var crossings = await queries.CrossingsAsync(country, ct);
-                    var linkIds = crossings.Select(c => c.Crossing.LinkId).ToList();
-                    var crossingLinks = await db.Links.AsNoTracking().Where(l => linkIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-                    features = [.. crossings.Select(c => GeoJsonLayers.Of(c, crossingLinks[c.Crossing.LinkId]))
-                        .Where(f => bbox is null || bbox.Polygon.Intersects(f.Geometry))];
-                    break;
-                default:
-                    return Missing(id);
-            }
+            case "nodes":
+                features = [.. (await queries.NodesAsync(Enum<NodeKind>(q["kind"], "kind"), country, bbox, ct)).Select(GeoJsonLayers.Of)];
+                break;
+            case "links":
+                features = [.. (await queries.LinksAsync(Enum<LinkMode>(q["mode"], "mode"), Enum<LinkStatus>(q["status"], "status"),
+                    country, bbox, ct)).Select(GeoJsonLayers.Of)];
+                break;
+            case "corridors":
+                var corridors = await queries.CorridorsAsync(ct);
+                var links = await queries.LinksOfAsync(corridors.Select(c => c.Corridor), ct);
+                features = [.. corridors.Select(c => GeoJsonLayers.Of(c, links))
+                    .Where(f => bbox is null || bbox.Polygon.Intersects(f.Geometry))];
+                break;
+            case "border-crossings":
+                var crossings = await queries.CrossingsAsync(country, ct);
+                var linkIds = crossings.Select(c => c.Crossing.LinkId).ToList();
+                var crossingLinks = await db.Links.AsNoTracking().Where(l => linkIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+                features = [.. crossings.Select(c => GeoJsonLayers.Of(c, crossingLinks[c.Crossing.LinkId]))
+                    .Where(f => bbox is null || bbox.Polygon.Intersects(f.Geometry))];
+                break;
+            default:
+                return Missing(id);
+        }
 
-            var limit = Int(q["limit"], "limit", DefaultLimit, 1, MaxLimit);
-            var offset = Int(q["offset"], "offset", 0, 0, int.MaxValue);
-            var page = features.Skip(offset).Take(limit).ToList();
-            return Collection(page, features.Count, request);
-        });
+        var limit = Int(q["limit"], "limit", DefaultLimit, 1, MaxLimit);
+        var offset = Int(q["offset"], "offset", 0, 0, int.MaxValue);
+        var page = features.Skip(offset).Take(limit).ToList();
+        return Collection(page, features.Count, request);
     }
 
-    private static async Task<IResult> RoutesAsync(HttpRequest request, RouteFinder finder, CancellationToken ct) =>
-        await Guarded(request, async () =>
-        {
-            var q = request.Query;
-            var modes = q["modes"].SelectMany(m => (m ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
-                .Select(m => Enum<LinkMode>(m, "modes")!.Value).ToList();
-            var closed = q["closed_links"].SelectMany(m => (m ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var routes = await finder.FindAsync(new RouteQuery(q["from"], q["to"], Enum<RouteMetric>(q["metric"], "metric") ?? RouteMetric.Time,
-                modes, Int(q["alternatives"], "alternatives", 1, 1, RouteFinder.MaxAlternatives), closed), ct);
-            var features = routes.Select(GeoJsonLayers.Of).ToList();
-            return Collection(features, features.Count, request);
-        });
+    private static async Task<IResult> RoutesAsync(HttpRequest request, RouteFinder finder, CancellationToken ct)
+    {
+        var q = request.Query;
+        var modes = List(q["modes"], "modes").Select(m => Enum<LinkMode>(m, "modes")!.Value).ToList();
+        var closed = List(q["closed_links"], "closed_links");
+        var routes = await finder.FindAsync(new RouteQuery(q["from"], q["to"], Enum<RouteMetric>(q["metric"], "metric") ?? RouteMetric.Time,
+            modes, Int(q["alternatives"], "alternatives", 1, 1, RouteFinder.MaxAlternatives), closed), ct);
+        var features = routes.Select(GeoJsonLayers.Of).ToList();
+        return Collection(features, features.Count, request);
+    }
+
+    /// <summary>A comma-separated (or repeated) parameter; an empty entry ("road,,rail", " ") is a mistake, not "any".</summary>
+    private static List<string> List(Microsoft.Extensions.Primitives.StringValues values, string field)
+    {
+        var items = values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries)).ToList();
+        return items.Any(i => i.Length == 0) ? throw new ValidationException(field, "has an empty entry; give a comma-separated list")
+            : items;
+    }
 
     private static IResult Collection(List<Feature> features, int matched, HttpRequest request)
     {
@@ -138,20 +141,7 @@ public static class FeatureEndpoints
     private static object Self(HttpRequest request) =>
         new { href = $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}", rel = "self", type = "application/json" };
 
-    private static IResult Missing(string id) => Results.Problem(ErrorMapping.Map(new NotFoundException("collection", id), null).Problem);
-
-    private static async Task<IResult> Guarded(HttpRequest request, Func<Task<IResult>> answer)
-    {
-        try
-        {
-            return await answer();
-        }
-        catch (DomainException e)
-        {
-            var (_, problem) = ErrorMapping.Map(e, request.HttpContext.TraceIdentifier);
-            return Results.Problem(problem);
-        }
-    }
+    private static IResult Missing(string id) => throw new NotFoundException("collection", id);
 
     private static T? Enum<T>(string? text, string field) where T : struct, System.Enum
     {

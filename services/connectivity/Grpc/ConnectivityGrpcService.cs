@@ -46,8 +46,10 @@ public sealed class ConnectivityGrpcService(NetworkCommands commands, NetworkQue
     public override async Task<ListNodesResponse> ListNodes(ListNodesRequest request, ServerCallContext context)
     {
         var kind = request.Kind == Proto.NodeKind.Unspecified ? (Domain.NodeKind?)null : (Domain.NodeKind)request.Kind;
-        var response = new ListNodesResponse();
-        response.Nodes.AddRange((await queries.NodesAsync(kind, request.Country.ToCode(), null, context.CancellationToken)).Select(ToProto));
+        var page = Page(request.Page);
+        var nodes = await queries.NodesAsync(kind, request.Country.ToCode(), null, context.CancellationToken, page);
+        var response = new ListNodesResponse { Page = Next(nodes, page) };
+        response.Nodes.AddRange(nodes.Take(page.Size).Select(ToProto));
         return response;
     }
 
@@ -70,9 +72,10 @@ public sealed class ConnectivityGrpcService(NetworkCommands commands, NetworkQue
     {
         var mode = request.Mode == Proto.LinkMode.Unspecified ? (Domain.LinkMode?)null : (Domain.LinkMode)request.Mode;
         var status = request.Status == Proto.LinkStatus.Unspecified ? (Domain.LinkStatus?)null : (Domain.LinkStatus)request.Status;
-        var response = new ListLinksResponse();
-        response.Links.AddRange((await queries.LinksAsync(mode, status, request.Country.ToCode(), null, context.CancellationToken))
-            .Select(ToProto));
+        var page = Page(request.Page);
+        var links = await queries.LinksAsync(mode, status, request.Country.ToCode(), null, context.CancellationToken, page);
+        var response = new ListLinksResponse { Page = Next(links, page) };
+        response.Links.AddRange(links.Take(page.Size).Select(ToProto));
         return response;
     }
 
@@ -95,8 +98,10 @@ public sealed class ConnectivityGrpcService(NetworkCommands commands, NetworkQue
 
     public override async Task<ListCorridorsResponse> ListCorridors(ListCorridorsRequest request, ServerCallContext context)
     {
-        var response = new ListCorridorsResponse();
-        response.Corridors.AddRange((await queries.CorridorsAsync(context.CancellationToken)).Select(ToProto));
+        var page = Page(request.Page);
+        var corridors = await queries.CorridorsAsync(context.CancellationToken, page);
+        var response = new ListCorridorsResponse { Page = Next([.. corridors.Select(c => c.Corridor)], page) };
+        response.Corridors.AddRange(corridors.Take(page.Size).Select(ToProto));
         return response;
     }
 
@@ -113,8 +118,10 @@ public sealed class ConnectivityGrpcService(NetworkCommands commands, NetworkQue
 
     public override async Task<ListBorderCrossingsResponse> ListBorderCrossings(ListBorderCrossingsRequest request, ServerCallContext context)
     {
-        var response = new ListBorderCrossingsResponse();
-        response.Crossings.AddRange((await queries.CrossingsAsync(request.Country.ToCode(), context.CancellationToken)).Select(ToProto));
+        var page = Page(request.Page);
+        var crossings = await queries.CrossingsAsync(request.Country.ToCode(), context.CancellationToken, page);
+        var response = new ListBorderCrossingsResponse { Page = Next([.. crossings.Select(c => c.Crossing)], page) };
+        response.Crossings.AddRange(crossings.Take(page.Size).Select(ToProto));
         return response;
     }
 

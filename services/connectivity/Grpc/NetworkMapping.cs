@@ -151,6 +151,13 @@ internal static class NetworkMapping
         : Enum.IsDefined((Domain.RouteMetric)metric) ? (Domain.RouteMetric)metric
         : throw new ValidationException("metric", "is time, distance or cost");
 
+    /// <summary>The page asked for, keyed by code.</summary>
+    public static CodePage Page(Lmc.Contracts.Common.V1.PageRequest? page) => new(PageTokens.ParseText(page?.PageToken), page.PageSize());
+
+    /// <summary>A token for the next page when one more item than the page came back.</summary>
+    public static Lmc.Contracts.Common.V1.PageResponse Next<T>(List<T> fetched, CodePage page) where T : Domain.ICoded =>
+        new() { NextPageToken = fetched.Count > page.Size ? PageTokens.Of(fetched[page.Size - 1].Code) : "" };
+
     public static DateOnly? OptionalDate(string value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null : Instants.ParseIsoDate(value, field);
 

@@ -144,26 +144,4 @@ internal static class ProjectMapping
     };
 
     public static Guid ParseId(string value) => CommonMapping.ParseId(value, "project_id");
-
-    public static string PageToken(Guid last) => Convert.ToBase64String(last.ToByteArray(bigEndian: true))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static Guid? ParsePageToken(string token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        try
-        {
-            var base64 = token.Replace('-', '+').Replace('_', '/') + "==";
-            var bytes = Convert.FromBase64String(base64);
-            return bytes.Length == 16 ? new Guid(bytes, bigEndian: true) : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            throw new ValidationException("page.page_token", "is not a token this service issued");
-        }
-    }
 }

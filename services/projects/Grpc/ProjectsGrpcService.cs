@@ -38,11 +38,11 @@ public sealed class ProjectsGrpcService(ProjectCommands commands, ProjectQueries
             request.Status.ToDomain(),
             CommonMapping.OptionalYear(request.Year, "year"));
         var (items, next) = await queries.ListAsync(
-            filter, request.Page.PageSize(), ProjectMapping.ParsePageToken(request.Page?.PageToken ?? ""), context.CancellationToken);
+            filter, request.Page.PageSize(), PageTokens.ParseGuid(request.Page?.PageToken), context.CancellationToken);
 
         var response = new ListProjectsResponse
         {
-            Page = new PageResponse { NextPageToken = next is { } last ? ProjectMapping.PageToken(last) : "" },
+            Page = new PageResponse { NextPageToken = next is { } last ? PageTokens.Of(last) : "" },
         };
         response.Projects.AddRange(items.Select(p => p.ToProto()));
         return response;
