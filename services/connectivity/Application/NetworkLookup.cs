@@ -36,6 +36,14 @@ public static class NetworkLookup
         return [.. keys.Select(k => found.First(l => l.Id.ToString() == k || l.Code == k.Trim()))];
     }
 
+    /// <summary>The countries of a link's from- and to-node: the two sides of a cross-border line.</summary>
+    public static async Task<(string From, string To)> EndCountriesAsync(this ConnectivityDbContext db, Link link, CancellationToken ct)
+    {
+        var countries = await db.Nodes.Where(n => n.Id == link.FromNodeId || n.Id == link.ToNodeId)
+            .ToDictionaryAsync(n => n.Id, n => n.Country, ct);
+        return (countries[link.FromNodeId], countries[link.ToNodeId]);
+    }
+
     private static IQueryable<T> Find<T>(IQueryable<T> set, string? key, string field) where T : class, ICoded
     {
         var value = key?.Trim() ?? "";

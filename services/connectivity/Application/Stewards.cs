@@ -30,4 +30,26 @@ public static class Stewards
 
         caller.EnsureActsFor(country, $"report clearance times for {country}'s side of a crossing");
     }
+
+    /// <summary>
+    /// A month of flows over an interconnector is metered at both ends: the JWG's member or a secretariat of either
+    /// end's country reports it (the admin may correct it). The role is checked first; the country once the link is known.
+    /// </summary>
+    public static void EnsureMayReportFlows(Caller caller)
+    {
+        if (!caller.IsJwgMember(Area) && !caller.HasRole(LmcRoles.Secretariat) && !caller.HasRole(LmcRoles.Admin))
+        {
+            throw new ForbiddenException(
+                $"Power flows are reported by a {LmcRoles.Jwg(Area)} member or secretariat of a country at either end of the line.");
+        }
+    }
+
+    public static void EnsureMayReportFlowsOf(Caller caller, string fromCountry, string toCountry)
+    {
+        if (!caller.HasRole(LmcRoles.Admin) && caller.Country != fromCountry && caller.Country != toCountry)
+        {
+            throw new ForbiddenException(
+                $"The line runs {fromCountry}-{toCountry}; its flows are reported by one of those countries, not {caller.Country ?? "no country"}.");
+        }
+    }
 }

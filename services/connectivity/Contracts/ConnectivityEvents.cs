@@ -56,3 +56,12 @@ public sealed record BorderCrossingDeclared(
 public sealed record CrossingPerformanceRecorded(
     Guid CrossingId, string Code, string Country, string Period, double ImportMedianHours, double ExportMedianHours,
     double TransitMedianHours, double DwellHoursAToB, double DwellHoursBToA, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A month of energy over a cross-border interconnector was reported (Version 1) or corrected (Version 2 on):
+/// MwhForward from FromCountry to ToCountry, MwhReverse back; Utilisation is both against the capacity's month.
+/// </summary>
+[EventName("lmc.connectivity.power-flow-recorded.v1")]
+public sealed record PowerFlowRecorded(
+    Guid LinkId, string Code, string Month, string FromCountry, string ToCountry, double MwhForward, double MwhReverse,
+    double CapacityMw, double Utilisation, long Version, DateTimeOffset OccurredAt) : IIntegrationEvent;

@@ -21,6 +21,8 @@ public sealed class ConnectivityDbContext(DbContextOptions<ConnectivityDbContext
 
     public DbSet<CrossingPerformance> CrossingPerformance => Set<CrossingPerformance>();
 
+    public DbSet<PowerFlow> PowerFlows => Set<PowerFlow>();
+
     /// <summary>NetTopologySuite's mapping of PostGIS types, at run time and at design time alike.</summary>
     public static void UseGeometry(DbContextOptionsBuilder options) => options.UseNpgsql(npgsql => npgsql.UseNetTopologySuite());
 

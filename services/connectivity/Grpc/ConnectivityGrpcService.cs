@@ -16,7 +16,8 @@ namespace Lmc.Connectivity.Grpc;
 /// verb (MapLmcGrpcService); who may change the network, and which country reports a crossing side, is checked
 /// against the caller before anything else (Stewards): the JWG's members or the admin for the network.
 /// </summary>
-public sealed class ConnectivityGrpcService(NetworkCommands commands, NetworkQueries queries, RouteFinder routes, Criticality criticality)
+public sealed class ConnectivityGrpcService(
+    NetworkCommands commands, NetworkQueries queries, RouteFinder routes, Criticality criticality, PowerCommands power, PowerQueries energy)
     : ConnectivityService.ConnectivityServiceBase
 {
     private static readonly ServiceCard Card = CardOf(
@@ -167,6 +168,31 @@ public sealed class ConnectivityGrpcService(NetworkCommands commands, NetworkQue
             Rank = l.Rank, LinkId = l.Link.Id.ToString(), LinkCode = l.Link.Code, Name = l.Link.Name,
             PairsDisconnected = l.PairsDisconnected, Added = l.Added, PairsAffected = l.PairsAffected,
         }));
+        return response;
+    }
+
+    public override async Task<RecordPowerFlowResponse> RecordPowerFlow(RecordPowerFlowRequest request, ServerCallContext context)
+    {
+        var (flow, link) = await power.RecordAsync(context.Caller(), new NewPowerFlow(request.Link, request.Month, request.MwhForward,
+            request.MwhReverse, request.ExpectedVersion), context.CancellationToken);
+        return new() { Flow = PowerMapping.ToProto(new FlowView(flow, link)) };
+    }
+
+    public override async Task<ListPowerFlowsResponse> ListPowerFlows(ListPowerFlowsRequest request, ServerCallContext context)
+    {
+        var response = new ListPowerFlowsResponse();
+        response.Flows.AddRange((await energy.FlowsAsync(request.Link, request.FromMonth, request.ToMonth, context.CancellationToken))
+            .Select(PowerMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<GetPowerTradeResponse> GetPowerTrade(GetPowerTradeRequest request, ServerCallContext context) =>
+        PowerMapping.ToProto(await energy.TradeAsync(request.FromMonth, request.ToMonth, context.CancellationToken));
+
+    public override async Task<GetFibreCapacityResponse> GetFibreCapacity(GetFibreCapacityRequest request, ServerCallContext context)
+    {
+        var response = new GetFibreCapacityResponse();
+        response.Pairs.AddRange((await energy.FibreAsync(context.CancellationToken)).Select(PowerMapping.ToProto));
         return response;
     }
 

@@ -15,6 +15,8 @@ development client) it enters:
     the Lancang-Mekong navigation, air freight, power interconnectors, fibre) and its corridors;
   * clearance performance for 2019-2025 for each side of each open crossing, reported by that country's
     secretariat: synthetic, plausible (release times that fall year by year, slower imports than exports);
+  * monthly power flows over the four interconnectors for 2023-2025 (synthetic, network.json's powerFlows),
+    reported by the importing country's secretariat;
   * the Ruili-Muse crossing closed, with its reason.
 
 What no source in the repository gives is the seed's own and marked so (README.md): node positions (town
@@ -154,6 +156,27 @@ def performance(seeder, declared):
                 }, who=(side, "secretariat"))
 
 
+def power_flows(seeder, network):
+    """Monthly MWh per interconnector (network.json's powerFlows, synthetic), reported by the importing country's
+    secretariat: a line's flows are reported by a country at one of its ends."""
+    spec = network["powerFlows"]
+    node_country = {code: where for code, _, _, where, _, _ in network["nodes"]}
+    lines = {code: (start, end) for code, _, mode, start, end, _ in network["links"] if mode == "power"}
+    first, last = (tuple(int(part) for part in month.split("-")) for month in spec["months"])
+    for code, profile, gwh_forward, gwh_reverse in spec["lines"]:
+        start, end = lines[code]
+        rng = random.Random(f"power-{code}")
+        year, month = first
+        while (year, month) <= last:
+            weight = spec["profiles"][profile][month - 1] / 12
+            seeder.post("/power-flows", {
+                "link": code, "month": f"{year:04d}-{month:02d}",
+                "mwhForward": round(gwh_forward * 1000 * weight * rng.uniform(0.95, 1.05)),
+                "mwhReverse": round(gwh_reverse * 1000 * weight * rng.uniform(0.95, 1.05)),
+            }, who=(node_country[end], "secretariat"))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def closures(seeder, gateway, network):
     for spec in network["crossings"]:
         if "close" not in spec or seeder.dry_run:
@@ -181,6 +204,7 @@ def main():
     for code, name, description, links in network["corridors"]:
         seeder.post("/corridors", {"code": code, "name": name, "description": description, "links": links})
     performance(seeder, declared)
+    power_flows(seeder, network)
     closures(seeder, gateway, network)
     print(f"connectivity seed: {seeder.counts['created']} created, {seeder.counts['existing']} there already")
 

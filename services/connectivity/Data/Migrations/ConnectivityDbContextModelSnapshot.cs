@@ -570,6 +570,76 @@ namespace Lmc.Connectivity.Data.Migrations
                     b.ToTable("nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Lmc.Connectivity.Domain.PowerFlow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("CapacityMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("capacity_mw");
+
+                    b.Property<string>("FromCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("from_country");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("date")
+                        .HasColumnName("month_start");
+
+                    b.Property<double>("MwhForward")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mwh_forward");
+
+                    b.Property<double>("MwhReverse")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mwh_reverse");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("ToCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("to_country");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_power_flows");
+
+                    b.HasIndex("MonthStart")
+                        .HasDatabaseName("ix_power_flows_month_start");
+
+                    b.HasIndex("LinkId", "MonthStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_power_flows_link_id_month_start");
+
+                    b.ToTable("power_flows", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_power_flows_energy", "mwh_forward >= 0 AND mwh_reverse >= 0 AND mwh_forward + mwh_reverse <= capacity_mw * 24 * 31");
+                        });
+                });
+
             modelBuilder.Entity("Lmc.Connectivity.Domain.BorderCrossing", b =>
                 {
                     b.HasOne("Lmc.Connectivity.Domain.Link", null)
@@ -605,6 +675,16 @@ namespace Lmc.Connectivity.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_links_nodes_to_node_id");
+                });
+
+            modelBuilder.Entity("Lmc.Connectivity.Domain.PowerFlow", b =>
+                {
+                    b.HasOne("Lmc.Connectivity.Domain.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_power_flows_links_link_id");
                 });
 #pragma warning restore 612, 618
         }
