@@ -12,7 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("LMC connectivity API");
 builder.AddLmcDatabase<ConnectivityDbContext>("connectivity", ConnectivityDbContext.UseGeometry);
 builder.AddLmcMessaging<ConnectivityDbContext>();
-builder.Services.AddScoped<NetworkCommands>().AddScoped<NetworkQueries>().AddScoped<RouteFinder>().AddScoped<Criticality>()
+builder.AddServiceClient<Lmc.Contracts.Projects.V1.ProjectsService.ProjectsServiceClient>("projects");
+builder.Services.AddScoped<ProjectRegistry>().AddScoped<NetworkCommands>().AddScoped<NetworkQueries>().AddScoped<RouteFinder>().AddScoped<Criticality>()
     .AddScoped<PowerCommands>().AddScoped<PowerQueries>();
 
 var app = builder.Build();

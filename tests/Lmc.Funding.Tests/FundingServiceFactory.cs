@@ -5,6 +5,7 @@ using Lmc.Contracts.Funding.V1;
 using Lmc.Contracts.Projects.V1;
 using Lmc.Funding.Data;
 using Lmc.Testing;
+using Lmc.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using static Lmc.Testing.TestTokens;
 

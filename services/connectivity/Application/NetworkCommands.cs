@@ -17,7 +17,7 @@ public sealed record NewPerformance(
     string? Crossing, string Country, string? Period, ClearanceTimes Import, ClearanceTimes Export, ClearanceTimes Transit);
 
 /// <summary>The JWG's changes to the network, each saved with its event in one transaction (the outbox).</summary>
-public sealed class NetworkCommands(ConnectivityDbContext db, TimeProvider time)
+public sealed class NetworkCommands(ConnectivityDbContext db, TimeProvider time, ProjectRegistry registry)
 {
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -32,12 +32,15 @@ public sealed class NetworkCommands(ConnectivityDbContext db, TimeProvider time)
         return node;
     }
 
-    public async Task<Link> AddLinkAsync(Caller caller, LinkSpec spec, string? fromNode, string? toNode, CancellationToken ct)
+    public async Task<Link> AddLinkAsync(Caller caller, LinkSpec spec, string? fromNode, string? toNode, IReadOnlyCollection<string> projectIds,
+        CancellationToken ct)
     {
         Stewards.EnsureMayEditNetwork(caller);
         var from = await db.NodeAsync(fromNode, "from_node", ct);
         var to = await db.NodeAsync(toNode, "to_node", ct);
         var link = Link.Create(spec, from, to, Today);
+        // Asked of the registry only once the link itself is valid: a refused geometry costs no remote call.
+        link.WithProjects(projectIds.Count == 0 ? [] : await registry.RequireAsync(projectIds, "project_ids", ct));
         db.Links.Add(link);
         db.Publish(new LinkAdded(link.Id, link.Code, link.Name, Words.Of(link.Mode), Words.Of(link.Status), from.Id, to.Id,
             link.LengthKm, link.OwnerCountries, time.GetUtcNow()), link.Id);
@@ -69,6 +72,18 @@ public sealed class NetworkCommands(ConnectivityDbContext db, TimeProvider time)
                 link.OwnerCountries, now), link.Id);
         }
 
+        await db.SaveChangesAsync(ct);
+        return link;
+    }
+
+    public async Task<Link> SetLinkProjectsAsync(Caller caller, string? key, IReadOnlyCollection<string> projectIds, long expectedVersion,
+        CancellationToken ct)
+    {
+        Stewards.EnsureMayEditNetwork(caller);
+        var link = await db.LinkAsync(key, "link_id", ct);
+        var ids = projectIds.Count == 0 ? [] : await registry.RequireAsync(projectIds, "project_ids", ct);
+        link.SetProjects(ids, expectedVersion);
+        db.Publish(new LinkProjectsChanged(link.Id, link.Code, link.ProjectIds, link.Version, time.GetUtcNow()), link.Id);
         await db.SaveChangesAsync(ct);
         return link;
     }

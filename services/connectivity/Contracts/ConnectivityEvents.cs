@@ -65,3 +65,8 @@ public sealed record CrossingPerformanceRecorded(
 public sealed record PowerFlowRecorded(
     Guid LinkId, string Code, string Month, string FromCountry, string ToCountry, double MwhForward, double MwhReverse,
     double CapacityMw, double Utilisation, long Version, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>The registry's projects that build or upgrade a link were set (all of them, as they now are).</summary>
+[EventName("lmc.connectivity.link-projects-changed.v1")]
+public sealed record LinkProjectsChanged(Guid LinkId, string Code, IReadOnlyList<Guid> ProjectIds, long Version, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;

@@ -78,7 +78,8 @@ public sealed class Corridor : ICoded
             Math.Round(length, 1),
             [.. mine.Select(l => l.Mode).Distinct().Order()],
             length == 0 ? 0 : Math.Round(open / length, 4),
-            mine.GroupBy(l => l.Status).ToDictionary(g => g.Key, g => g.Count()));
+            mine.GroupBy(l => l.Status).ToDictionary(g => g.Key, g => g.Count()),
+            [.. mine.SelectMany(l => l.ProjectIds).Distinct()]);
     }
 
     private static Guid[] Chain(IReadOnlyList<Link> links, ValidationErrors errors)
@@ -119,4 +120,4 @@ public sealed class Corridor : ICoded
 }
 
 public sealed record CorridorFigures(double LengthKm, IReadOnlyList<LinkMode> Modes, double OperationalShare,
-    IReadOnlyDictionary<LinkStatus, int> LinksByStatus);
+    IReadOnlyDictionary<LinkStatus, int> LinksByStatus, IReadOnlyList<Guid> ProjectIds);

@@ -94,6 +94,9 @@ public sealed class Link : ICoded
 
     public long Version { get; private set; }
 
+    /// <summary>The registry's projects that build or upgrade it (checked against the projects service when set).</summary>
+    public Guid[] ProjectIds { get; private set; } = [];
+
     public bool IsOpen => LinkModes.IsOpen(Status);
 
     public double TravelHours => SpeedKmh > 0 ? LengthKm / SpeedKmh : 0;
@@ -239,6 +242,25 @@ public sealed class Link : ICoded
         var freight = LinkModes.Freight.Contains(spec.Mode);
         SpeedKmh = Rate(spec.SpeedKmh, "speed_kmh", freight, LinkModes.DefaultSpeedKmh(spec.Mode), 1000, errors);
         CostUsdPerTonneKm = Rate(spec.CostUsdPerTonneKm, "cost_usd_per_tonne_km", freight, LinkModes.DefaultCostPerTonneKm(spec.Mode), 100, errors);
+    }
+
+    /// <summary>The projects of a link being created (its first version).</summary>
+    public Link WithProjects(IReadOnlyCollection<Guid> projectIds)
+    {
+        ProjectIds = [.. projectIds.Distinct()];
+        return this;
+    }
+
+    /// <summary>Replaces the projects that build or upgrade it: the ids are the registry's, checked before this is called.</summary>
+    public void SetProjects(IReadOnlyCollection<Guid> projectIds, long expectedVersion)
+    {
+        if (expectedVersion != 0 && expectedVersion != Version)
+        {
+            throw new ConcurrencyException("link", Code, expectedVersion, Version);
+        }
+
+        ProjectIds = [.. projectIds.Distinct()];
+        Version++;
     }
 
     private void ApplyDates(LinkSpec spec, DateOnly today, ValidationErrors errors)

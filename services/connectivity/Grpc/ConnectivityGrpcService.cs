@@ -62,7 +62,8 @@ public sealed class ConnectivityGrpcService(
             request.RouteNumber, request.GaugeMm, request.NavigableClass, request.VoltageKv, request.CapacityMw, request.CapacityGbps,
             request.SpeedKmh, request.CostUsdPerTonneKm, OptionalDate(request.OpenedOn, "opened_on"),
             OptionalDate(request.PlannedCompletion, "planned_completion"));
-        var link = await commands.AddLinkAsync(context.Caller(), spec, request.FromNode, request.ToNode, context.CancellationToken);
+        var link = await commands.AddLinkAsync(context.Caller(), spec, request.FromNode, request.ToNode, request.ProjectIds,
+            context.CancellationToken);
         return new() { Link = ToProto(link) };
     }
 
@@ -86,6 +87,10 @@ public sealed class ConnectivityGrpcService(
             OptionalDate(request.EffectiveOn, "effective_on"), request.ExpectedVersion, context.CancellationToken);
         return new() { Link = ToProto(link) };
     }
+
+    public override async Task<SetLinkProjectsResponse> SetLinkProjects(SetLinkProjectsRequest request, ServerCallContext context) =>
+        new() { Link = ToProto(await commands.SetLinkProjectsAsync(context.Caller(), request.LinkId, request.ProjectIds, request.ExpectedVersion,
+            context.CancellationToken)) };
 
     public override async Task<CreateCorridorResponse> CreateCorridor(CreateCorridorRequest request, ServerCallContext context)
     {

@@ -46,6 +46,7 @@ internal static class NetworkMapping
         };
         proto.Path.AddRange(link.Path.Coordinates.Select(c => new Proto.Position { Longitude = c.X, Latitude = c.Y }));
         proto.OwnerCountries.AddRange(link.OwnerCountries.Select(CommonMapping.ToCountry));
+        proto.ProjectIds.AddRange(link.ProjectIds.Select(id => id.ToString()));
         return proto;
     }
 
@@ -63,6 +64,7 @@ internal static class NetworkMapping
         proto.LinkIds.AddRange(view.Corridor.LinkIds.Select(id => id.ToString()));
         proto.NodeIds.AddRange(view.Corridor.NodeIds.Select(id => id.ToString()));
         proto.Modes.AddRange(view.Figures.Modes.Select(m => (Proto.LinkMode)m));
+        proto.ProjectIds.AddRange(view.Figures.ProjectIds.Select(id => id.ToString()));
         foreach (var (status, count) in view.Figures.LinksByStatus)
         {
             proto.LinksByStatus[Words.Of(status)] = count;

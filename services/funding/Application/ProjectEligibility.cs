@@ -39,12 +39,7 @@ public sealed class ProjectEligibility(ProjectsService.ProjectsServiceClient pro
 
     private async Task<ProjectFacts> LookUpAsync(Guid projectId, CancellationToken cancellationToken)
     {
-        var headers = new Metadata();
-        if (http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
-        {
-            headers.Add("Authorization", authorization);
-        }
-
+        var headers = http.CallerHeaders();
         try
         {
             var project = (await projects.GetProjectAsync(new GetProjectRequest { ProjectId = projectId.ToString() }, headers,
@@ -56,13 +51,10 @@ public sealed class ProjectEligibility(ProjectsService.ProjectsServiceClient pro
         {
             throw new RuleViolationException("eligibility.unknown-project", $"The projects service has no project {projectId}.");
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.ResourceExhausted)
+        catch (RpcException e) when (ServiceClients.Translate(e, $"The projects service (asked whether project {projectId} is adopted)")
+                                     is { } meaning)
         {
-            throw new DependencyUnavailableException($"The projects service (asked whether project {projectId} is adopted: {e.StatusCode})", e);
-        }
-        catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
-        {
-            throw new ForbiddenException($"The projects service refused to show project {projectId} to the caller ({e.Status.Detail}).");
+            throw meaning;
         }
     }
 }

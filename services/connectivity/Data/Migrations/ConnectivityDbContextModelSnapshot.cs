@@ -450,6 +450,11 @@ namespace Lmc.Connectivity.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("planned_completion");
 
+                    b.PrimitiveCollection<Guid[]>("ProjectIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("project_ids");
+
                     b.Property<string>("RouteNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

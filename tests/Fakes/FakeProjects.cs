@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Lmc.Funding.Tests;
+namespace Lmc.Testing.Fakes;
 
 /// <summary>
-/// A stand-in for the projects service's gRPC API on a real loopback port (h2c), so the fund's
+/// Compiled into each test project that needs it (a linked file, not a copy): it implements the projects contract
+/// over the messages of the service under test, which only that project's assembly has.
+/// A stand-in for the projects service's gRPC API on a real loopback port (h2c), so the caller's
 /// client goes through its whole pipeline: the tests set each project's status, and stop the
-/// server to see what the fund does when projects is unreachable. The real pair is covered end to end.
+/// server to see what the caller does when projects is unreachable. The real pair is covered end to end.
 /// </summary>
 public sealed class FakeProjects : IAsyncDisposable
 {
