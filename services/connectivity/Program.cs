@@ -14,7 +14,7 @@ builder.AddLmcDatabase<ConnectivityDbContext>("connectivity", ConnectivityDbCont
 builder.AddLmcMessaging<ConnectivityDbContext>();
 builder.AddServiceClient<Lmc.Contracts.Projects.V1.ProjectsService.ProjectsServiceClient>("projects");
 builder.Services.AddScoped<ProjectRegistry>().AddScoped<NetworkCommands>().AddScoped<NetworkQueries>().AddScoped<RouteFinder>().AddScoped<Criticality>()
-    .AddScoped<PowerCommands>().AddScoped<PowerQueries>();
+    .AddScoped<PowerCommands>().AddScoped<PowerQueries>().AddScoped<PlanCommands>().AddScoped<PlanQueries>();
 
 var app = builder.Build();
 

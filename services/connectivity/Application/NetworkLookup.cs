@@ -21,6 +21,9 @@ public static class NetworkLookup
         await Find(db.BorderCrossings, key, field).FirstOrDefaultAsync(ct)
         ?? throw new NotFoundException("border crossing", key ?? "");
 
+    public static async Task<PlanItem> PlanItemAsync(this ConnectivityDbContext db, string? key, string field, CancellationToken ct) =>
+        await Find(db.PlanItems, key, field).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("plan item", key ?? "");
+
     /// <summary>Links by id or code, in the order asked; every one must exist.</summary>
     public static async Task<List<Link>> LinksAsync(this ConnectivityDbContext db, IReadOnlyList<string> keys, string field, CancellationToken ct)
     {

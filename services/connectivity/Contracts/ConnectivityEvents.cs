@@ -70,3 +70,18 @@ public sealed record PowerFlowRecorded(
 [EventName("lmc.connectivity.link-projects-changed.v1")]
 public sealed record LinkProjectsChanged(Guid LinkId, string Code, IReadOnlyList<Guid> ProjectIds, long Version, DateTimeOffset OccurredAt)
     : IIntegrationEvent;
+
+/// <summary>An item was added to the connectivity plan under an MPAC 2025 strategic area (Area, e.g. "seamless-logistics").</summary>
+[EventName("lmc.connectivity.plan-item-added.v1")]
+public sealed record PlanItemAdded(
+    Guid ItemId, string Code, string Title, string Area, int Targets, IReadOnlyList<Guid> LinkIds, IReadOnlyList<Guid> CorridorIds,
+    IReadOnlyList<Guid> ProjectIds, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A target of a plan item has a new value as of a date; TargetProgress is the share of the way from baseline to
+/// target covered (0 to 1), ItemProgress the mean over the item's targets.
+/// </summary>
+[EventName("lmc.connectivity.plan-progress-recorded.v1")]
+public sealed record PlanProgressRecorded(
+    Guid ItemId, string Code, string Indicator, string Unit, double Value, DateOnly AsOf, double TargetProgress, double ItemProgress,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

@@ -23,6 +23,8 @@ public sealed class ConnectivityDbContext(DbContextOptions<ConnectivityDbContext
 
     public DbSet<PowerFlow> PowerFlows => Set<PowerFlow>();
 
+    public DbSet<PlanItem> PlanItems => Set<PlanItem>();
+
     /// <summary>NetTopologySuite's mapping of PostGIS types, at run time and at design time alike.</summary>
     public static void UseGeometry(DbContextOptionsBuilder options) => options.UseNpgsql(npgsql => npgsql.UseNetTopologySuite());
 

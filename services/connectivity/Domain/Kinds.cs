@@ -92,3 +92,13 @@ public static class LinkModes
     /// <summary>Whether a route may use a link in this status: open to traffic.</summary>
     public static bool IsOpen(LinkStatus status) => status is LinkStatus.Operational or LinkStatus.Upgrading;
 }
+
+/// <summary>The five strategic areas of the Master Plan on ASEAN Connectivity 2025, which para 21's plan is synergized with.</summary>
+public enum StrategicArea
+{
+    SustainableInfrastructure = 1,
+    DigitalInnovation = 2,
+    SeamlessLogistics = 3,
+    RegulatoryExcellence = 4,
+    PeopleMobility = 5,
+}

@@ -17,7 +17,8 @@ namespace Lmc.Connectivity.Grpc;
 /// against the caller before anything else (Stewards): the JWG's members or the admin for the network.
 /// </summary>
 public sealed class ConnectivityGrpcService(
-    NetworkCommands commands, NetworkQueries queries, RouteFinder routes, Criticality criticality, PowerCommands power, PowerQueries energy)
+    NetworkCommands commands, NetworkQueries queries, RouteFinder routes, Criticality criticality, PowerCommands power, PowerQueries energy,
+    PlanCommands plan, PlanQueries planQueries)
     : ConnectivityService.ConnectivityServiceBase
 {
     private static readonly ServiceCard Card = CardOf(
@@ -198,6 +199,45 @@ public sealed class ConnectivityGrpcService(
     {
         var response = new GetFibreCapacityResponse();
         response.Pairs.AddRange((await energy.FibreAsync(context.CancellationToken)).Select(PowerMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<CreatePlanItemResponse> CreatePlanItem(CreatePlanItemRequest request, ServerCallContext context)
+    {
+        var item = await plan.AddAsync(context.Caller(), new NewPlanItem(request.Code, request.Title, PlanMapping.Area(request.Area, "area"),
+            request.Description, [.. request.Targets.Select(PlanMapping.FromProto)], [.. request.Links], [.. request.Corridors],
+            request.ProjectIds), context.CancellationToken);
+        return new() { Item = PlanMapping.ToProto(await planQueries.ItemAsync(item.Id.ToString(), context.CancellationToken)) };
+    }
+
+    public override async Task<GetPlanItemResponse> GetPlanItem(GetPlanItemRequest request, ServerCallContext context) =>
+        new() { Item = PlanMapping.ToProto(await planQueries.ItemAsync(request.Item, context.CancellationToken)) };
+
+    public override async Task<ListPlanItemsResponse> ListPlanItems(ListPlanItemsRequest request, ServerCallContext context)
+    {
+        var area = request.Area == Proto.StrategicArea.Unspecified ? (Domain.StrategicArea?)null : PlanMapping.Area(request.Area, "area");
+        var response = new ListPlanItemsResponse();
+        response.Items.AddRange((await planQueries.ItemsAsync(area, context.CancellationToken)).Select(PlanMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<RecordPlanProgressResponse> RecordPlanProgress(RecordPlanProgressRequest request, ServerCallContext context)
+    {
+        var item = await plan.RecordProgressAsync(context.Caller(), request.Item, request.Indicator, request.Value,
+            OptionalDate(request.AsOf, "as_of"), request.ExpectedVersion, context.CancellationToken);
+        return new() { Item = PlanMapping.ToProto(await planQueries.ItemAsync(item.Id.ToString(), context.CancellationToken)) };
+    }
+
+    public override async Task<GetConnectivityPlanResponse> GetConnectivityPlan(GetConnectivityPlanRequest request, ServerCallContext context)
+    {
+        var response = new GetConnectivityPlanResponse();
+        foreach (var area in await planQueries.PlanAsync(context.CancellationToken))
+        {
+            var summary = new PlanAreaSummary { Area = (Proto.StrategicArea)area.Area, Progress = area.Progress };
+            summary.Items.AddRange(area.Items.Select(PlanMapping.ToProto));
+            response.Areas.Add(summary);
+        }
+
         return response;
     }
 

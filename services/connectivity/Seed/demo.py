@@ -17,6 +17,7 @@ development client) it enters:
     secretariat: synthetic, plausible (release times that fall year by year, slower imports than exports);
   * monthly power flows over the four interconnectors for 2023-2025 (synthetic, network.json's powerFlows),
     reported by the importing country's secretariat;
+  * the connectivity plan's items under MPAC 2025's five strategic areas, with their targets' latest values (filled in);
   * the Ruili-Muse crossing closed, with its reason.
 
 What no source in the repository gives is the seed's own and marked so (README.md): node positions (town
@@ -177,6 +178,25 @@ def power_flows(seeder, network):
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
+def plan(seeder, network):
+    """The connectivity plan's items (network.json's plan, filled in) and each target's latest value."""
+    for item in network["plan"]["items"]:
+        seeder.post("/plan-items", {
+            "code": item["code"], "title": item["title"], "area": enum("STRATEGIC_AREA", item["area"]),
+            "corridors": item["corridors"], "links": item["links"],
+            "targets": [{"indicator": t[0], "unit": t[1], "baseline": t[2], "baselineYear": t[3], "target": t[4], "targetYear": t[5]}
+                        for t in item["targets"]],
+        })
+    if seeder.dry_run:
+        return
+    for item in network["plan"]["items"]:
+        status, current = seeder.gateway.call("GET", f"{API}/plan-items/{item['code']}", JWG)
+        recorded = {t["indicator"]: t.get("latestOn") for t in current["item"]["targets"]} if status == 200 else {}
+        for indicator, _, _, _, _, _, latest, as_of in item["targets"]:
+            if recorded.get(indicator) != as_of:
+                seeder.post(f"/plan-items/{item['code']}/progress", {"indicator": indicator, "value": latest, "asOf": as_of})
+
+
 def closures(seeder, gateway, network):
     for spec in network["crossings"]:
         if "close" not in spec or seeder.dry_run:
@@ -205,6 +225,7 @@ def main():
         seeder.post("/corridors", {"code": code, "name": name, "description": description, "links": links})
     performance(seeder, declared)
     power_flows(seeder, network)
+    plan(seeder, network)
     closures(seeder, gateway, network)
     print(f"connectivity seed: {seeder.counts['created']} created, {seeder.counts['existing']} there already")
 

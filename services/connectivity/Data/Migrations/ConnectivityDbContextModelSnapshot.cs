@@ -575,6 +575,65 @@ namespace Lmc.Connectivity.Data.Migrations
                     b.ToTable("nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Lmc.Connectivity.Domain.PlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.PrimitiveCollection<Guid[]>("CorridorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("corridor_ids");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<Guid[]>("LinkIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("link_ids");
+
+                    b.PrimitiveCollection<Guid[]>("ProjectIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("project_ids");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_items");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_items_code");
+
+                    b.ToTable("plan_items", (string)null);
+                });
+
             modelBuilder.Entity("Lmc.Connectivity.Domain.PowerFlow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -680,6 +739,49 @@ namespace Lmc.Connectivity.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_links_nodes_to_node_id");
+                });
+
+            modelBuilder.Entity("Lmc.Connectivity.Domain.PlanItem", b =>
+                {
+                    b.OwnsMany("Lmc.Connectivity.Domain.PlanTarget", "Targets", b1 =>
+                        {
+                            b1.Property<Guid>("PlanItemId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<double>("Baseline");
+
+                            b1.Property<int>("BaselineYear");
+
+                            b1.Property<string>("Indicator")
+                                .IsRequired();
+
+                            b1.Property<double?>("Latest");
+
+                            b1.Property<DateOnly?>("LatestOn");
+
+                            b1.Property<double>("Target");
+
+                            b1.Property<int>("TargetYear");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("PlanItemId", "__synthesizedOrdinal");
+
+                            b1.ToTable("plan_items");
+
+                            b1
+                                .ToJson("targets")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanItemId")
+                                .HasConstraintName("fk_plan_items_plan_items_plan_item_id");
+                        });
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Lmc.Connectivity.Domain.PowerFlow", b =>
