@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./lmc bench [--quick] [--no-build] [--events-only | --webhooks-only | --ingest-only | --edge-only]: builds the measured pieces in Release, makes sure PostgreSQL, RabbitMQ,
+# ./lmc bench [--quick] [--no-build] [--events-only | --webhooks-only | --ingest-only | --edge-only | --routes-only]: builds the measured pieces in Release, makes sure PostgreSQL, RabbitMQ,
 # nginx and wrk are there, and runs the driver (bench/Lmc.Bench). Results: bench/results/.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

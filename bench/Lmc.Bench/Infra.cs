@@ -33,9 +33,14 @@ public sealed class Infra : IAsyncDisposable
     }
 
     /// <summary>An empty database; from <paramref name="template"/> for a service that needs extensions (its manifest's).</summary>
+    /// <summary>The connection string of a database this run created, e.g. a service's (its manifest name, '-' as '_').</summary>
+    public string DatabaseFor(string name) => $"{Postgres};Database={DatabaseName(name.Replace('-', '_'))}";
+
+    private string DatabaseName(string name) => $"lmc_bench_{name}_{RunId}";
+
     public async Task<string> CreateDatabaseAsync(string name, string? template = null)
     {
-        var database = $"lmc_bench_{name}_{RunId}";
+        var database = DatabaseName(name);
         await using var connection = new NpgsqlConnection(Postgres + ";Database=postgres");
         await connection.OpenAsync();
         var from = template is null ? "" : $" TEMPLATE \"{template}\"";

@@ -7,11 +7,11 @@ using Lmc.Bench;
 using Lmc.BuildingBlocks.Hosting;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-string[] flags = ["--quick", "--no-build", "--events-only", "--webhooks-only", "--ingest-only", "--edge-only"];
+string[] flags = ["--quick", "--no-build", "--events-only", "--webhooks-only", "--ingest-only", "--edge-only", "--routes-only"];
 var unknown = args.Where((a, i) => !flags.Contains(a) && a != "--repo" && (i == 0 || args[i - 1] != "--repo")).ToList();
 if (unknown.Count > 0 || args.Count(a => a.EndsWith("-only", StringComparison.Ordinal)) > 1)
 {
-    Console.Error.WriteLine($"usage: ./lmc bench [--quick] [--no-build] [--events-only | --webhooks-only | --ingest-only | --edge-only]{(unknown.Count > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    Console.Error.WriteLine($"usage: ./lmc bench [--quick] [--no-build] [--events-only | --webhooks-only | --ingest-only | --edge-only | --routes-only]{(unknown.Count > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
     return 2;
 }
 
@@ -75,6 +75,12 @@ if (args.Contains("--webhooks-only"))
         foreach (var s in Enumerable.Reverse(running)) s.Dispose();
     }
 
+    return 0;
+}
+
+if (args.Contains("--routes-only"))
+{
+    Routes.Write(resultsDir, await Routes.RunAsync(infra, repo, logDir, quick), quick);
     return 0;
 }
 
@@ -205,6 +211,9 @@ try
     foreach (var s in Enumerable.Reverse(services)) s.Dispose();
     services.Clear();
     Ingest.Write(resultsDir, await Ingest.RunAsync(infra, repo, logDir, quick), quick);
+
+    // 7. Route queries on the connectivity service against plain pgr_dijkstra.
+    Routes.Write(resultsDir, await Routes.RunAsync(infra, repo, logDir, quick), quick);
 }
 finally
 {

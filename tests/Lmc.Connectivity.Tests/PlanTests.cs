@@ -75,6 +75,11 @@ public sealed class PlanTests(ConnectivityServiceFactory service)
     {
         var network = await BuildAsync(service.Client());
         await service.Client().CreatePlanItemAsync(Item(network), Bearer(Jwg));
+        var rules = Item(network, "-RULES");
+        rules.Area = StrategicArea.RegulatoryExcellence;
+        rules.Links.Clear();
+        rules.Corridors.Clear();
+        var regulatory = (await service.Client().CreatePlanItemAsync(rules, Bearer(Jwg))).Item;
 
         var plan = await service.Client().GetConnectivityPlanAsync(new GetConnectivityPlanRequest(), Reader);
         var listed = await service.Client().ListPlanItemsAsync(new ListPlanItemsRequest { Area = StrategicArea.SeamlessLogistics }, Reader);
@@ -84,6 +89,8 @@ public sealed class PlanTests(ConnectivityServiceFactory service)
         Assert.Contains(plan.Areas[2].Items, i => i.Code == network.Prefix + "-PLAN");
         Assert.All(listed.Items, i => Assert.Equal(StrategicArea.SeamlessLogistics, i.Area));
         Assert.Contains(listed.Items, i => i.Code == network.Prefix + "-PLAN");
+        Assert.False(regulatory.HasNetworkOperationalShare); // about no part of the network: no share, not 0
+        Assert.Contains(plan.Areas[3].Items, i => i.Code == regulatory.Code);
     }
 
     [Fact]

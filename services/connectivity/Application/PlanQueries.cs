@@ -8,7 +8,7 @@ namespace Lmc.Connectivity.Application;
 /// A plan item with what it is about on the network as it is now: its links and corridors, and the share of their
 /// length (corridors' links included, each link once) that is operational or upgrading.
 /// </summary>
-public sealed record PlanItemView(PlanItem Item, IReadOnlyList<Link> Links, IReadOnlyList<Corridor> Corridors, double NetworkOperationalShare);
+public sealed record PlanItemView(PlanItem Item, IReadOnlyList<Link> Links, IReadOnlyList<Corridor> Corridors, double? NetworkOperationalShare);
 
 /// <summary>An MPAC 2025 strategic area's part of the plan.</summary>
 public sealed record PlanArea(StrategicArea Area, IReadOnlyList<PlanItemView> Items)
@@ -46,7 +46,7 @@ public sealed class PlanQueries(ConnectivityDbContext db)
             var mine = item.CorridorIds.Select(id => corridors[id]).ToList();
             var all = item.LinkIds.Concat(mine.SelectMany(c => c.LinkIds)).Distinct().Select(id => links[id]).ToList();
             var length = all.Sum(l => l.LengthKm);
-            var share = length == 0 ? 0 : Math.Round(all.Where(l => l.IsOpen).Sum(l => l.LengthKm) / length, 4);
+            double? share = all.Count == 0 ? null : length == 0 ? 0 : Math.Round(all.Where(l => l.IsOpen).Sum(l => l.LengthKm) / length, 4);
             return new PlanItemView(item, [.. item.LinkIds.Select(id => links[id])], mine, share);
         })];
     }

@@ -22,7 +22,7 @@ public static class PlanMapping
         var proto = new Proto.PlanItem
         {
             Id = item.Id.ToString(), Code = item.Code, Title = item.Title, Area = (Proto.StrategicArea)item.Area, Description = item.Description,
-            Progress = Math.Round(item.Progress, 4), NetworkOperationalShare = view.NetworkOperationalShare, Version = item.Version,
+            Progress = Math.Round(item.Progress, 4), Version = item.Version,
         };
         proto.Targets.AddRange(item.Targets.Select(t =>
         {
@@ -38,6 +38,11 @@ public static class PlanMapping
 
             return target;
         }));
+        if (view.NetworkOperationalShare is { } share)
+        {
+            proto.NetworkOperationalShare = share;
+        }
+
         proto.LinkCodes.AddRange(view.Links.Select(l => l.Code));
         proto.CorridorCodes.AddRange(view.Corridors.Select(c => c.Code));
         proto.ProjectIds.AddRange(item.ProjectIds.Select(id => id.ToString()));
