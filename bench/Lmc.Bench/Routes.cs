@@ -238,7 +238,7 @@ public static class Routes
             INSERT INTO links (id, code, name, mode, status, from_node_id, to_node_id, path, length_km, owner_countries,
                                speed_kmh, cost_usd_per_tonne_km, version, project_ids)
             SELECT gen_random_uuid(), 'GL-' || md5(code), 'Grid road ' || code, 1, 3, from_id, to_id, path,
-                   ST_Length(path::geography) / 1000, '{{LA}}', 40 + (abs(hashtext(code)) % 60), 0.06, 1, '{{}}'
+                   ST_Length(path::geography) / 1000, ARRAY['LA'], 40 + (abs(hashtext(code)) % 60), 0.06, 1, ARRAY[]::uuid[]
             FROM grid;
             ANALYZE nodes; ANALYZE links;
             """;

@@ -8,7 +8,8 @@ namespace Lmc.Connectivity.Application;
 public sealed record RouteQuery(string? From, string? To, RouteMetric Metric, IReadOnlyList<LinkMode> Modes, int Alternatives,
     IReadOnlyList<string> ClosedLinks);
 
-public sealed record RouteLegPlan(Link Link, Guid FromNodeId, Guid ToNodeId, double DwellHours, BorderCrossing? Crossing)
+/// <summary>A leg of a route: its link travelled from one node to the other; CrossingId when the link is a border crossing.</summary>
+public sealed record RouteLegPlan(Link Link, Guid FromNodeId, Guid ToNodeId, double DwellHours, Guid? CrossingId)
 {
     public double TravelHours => Link.TravelHours;
 
@@ -27,7 +28,7 @@ public sealed record RoutePlan(int Rank, IReadOnlyList<RouteLegPlan> Legs, IRead
 
     public double CostUsdPerTonne => Legs.Sum(l => l.CostUsdPerTonne);
 
-    public int BorderCrossings => Legs.Count(l => l.Crossing is not null);
+    public int BorderCrossings => Legs.Count(l => l.CrossingId is not null);
 }
 
 /// <summary>
@@ -48,8 +49,7 @@ public sealed class RouteFinder(ConnectivityDbContext db)
         }
 
         var modes = CheckModes(query.Modes, "modes");
-        var from = await db.NodeAsync(query.From, "from", ct);
-        var to = await db.NodeAsync(query.To, "to", ct);
+        var (from, to) = await EndsAsync(query.From, query.To, ct);
         if (from.Id == to.Id)
         {
             throw new ValidationException("to", "is the origin; a route joins two different nodes");
@@ -83,9 +83,29 @@ public sealed class RouteFinder(ConnectivityDbContext db)
     public async Task<List<long>> ClosedNumbersAsync(IReadOnlyList<string> keys, string field, CancellationToken ct) =>
         keys.Count == 0 ? [] : [.. (await db.LinksAsync(keys, field, ct)).Select(l => l.Number)];
 
-    /// <summary>Each path as its (vertex, edge) steps; the last step's edge is -1.</summary>
-    private async Task<List<List<(long Node, long Edge)>>> PathsAsync(string sql, string edges, long from, long to, int k,
-        CancellationToken ct)
+    /// <summary>The origin and destination, by id or code, in one round trip.</summary>
+    private async Task<(Node From, Node To)> EndsAsync(string? fromKey, string? toKey, CancellationToken ct)
+    {
+        var (from, to) = (fromKey?.Trim() ?? "", toKey?.Trim() ?? "");
+        if (from.Length == 0 || to.Length == 0)
+        {
+            throw new ValidationException(from.Length == 0 ? "from" : "to", "is required: an id or a code");
+        }
+
+        var ids = new[] { from, to }.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).ToList();
+        var codes = new[] { from, to };
+        var nodes = await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id) || codes.Contains(n.Code)).ToListAsync(ct);
+        Node Pick(string key) => nodes.FirstOrDefault(n => n.Code == key || Guid.TryParse(key, out var id) && n.Id == id)
+                                                ?? throw new NotFoundException("node", key);
+        return (Pick(from), Pick(to));
+    }
+
+    /// <summary>
+    /// Each path's steps with what a route needs of them, in one statement: pgRouting's (vertex, edge) steps joined to
+    /// the node's id, the link's id and the crossing on the link with the dwell the way travelled. The last step's
+    /// edge is -1 (no link).
+    /// </summary>
+    private async Task<List<List<Step>>> PathsAsync(string sql, string edges, long from, long to, int k, CancellationToken ct)
     {
         var parameters = new Dictionary<string, object> { ["edges"] = edges, ["from"] = from, ["to"] = to };
         if (sql.Contains("@k", StringComparison.Ordinal))
@@ -93,8 +113,16 @@ public sealed class RouteFinder(ConnectivityDbContext db)
             parameters["k"] = k;
         }
 
-        var paths = new SortedDictionary<long, List<(long, long)>>();
-        await PgRouting.ReadAsync(db, sql, parameters, reader =>
+        var joined = $"""
+            WITH p(path_id, path_seq, node, edge) AS ({sql})
+            SELECT p.path_id, n.id, l.id, c.id, c.side_a_node_id, c.dwell_hours_a_to_b, c.dwell_hours_b_to_a
+            FROM p JOIN nodes n ON n.number = p.node
+                   LEFT JOIN links l ON l.number = p.edge
+                   LEFT JOIN border_crossings c ON c.link_id = l.id
+            ORDER BY p.path_id, p.path_seq
+            """;
+        var paths = new SortedDictionary<long, List<Step>>();
+        await PgRouting.ReadAsync(db, joined, parameters, reader =>
         {
             var id = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
             if (!paths.TryGetValue(id, out var steps))
@@ -102,37 +130,34 @@ public sealed class RouteFinder(ConnectivityDbContext db)
                 paths[id] = steps = [];
             }
 
-            steps.Add((reader.GetInt64(2), reader.GetInt64(3)));
+            var node = reader.GetGuid(1);
+            Guid? crossing = reader.IsDBNull(3) ? null : reader.GetGuid(3);
+            var dwell = crossing is null ? 0 : node == reader.GetGuid(4) ? reader.GetDouble(5) : reader.GetDouble(6);
+            steps.Add(new Step(node, reader.IsDBNull(2) ? null : reader.GetGuid(2), crossing, dwell));
         }, ct);
         return [.. paths.Values];
     }
 
-    private async Task<IReadOnlyList<RoutePlan>> PlansAsync(List<List<(long Node, long Edge)>> paths, CancellationToken ct)
+    private async Task<IReadOnlyList<RoutePlan>> PlansAsync(List<List<Step>> paths, CancellationToken ct)
     {
-        var edgeNumbers = paths.SelectMany(p => p).Where(s => s.Edge > 0).Select(s => s.Edge).Distinct().ToList();
-        var nodeNumbers = paths.SelectMany(p => p).Select(s => s.Node).Distinct().ToList();
-        var links = await db.Links.AsNoTracking().Where(l => edgeNumbers.Contains(l.Number)).ToDictionaryAsync(l => l.Number, ct);
-        var nodes = await db.Nodes.AsNoTracking().Where(n => nodeNumbers.Contains(n.Number)).ToDictionaryAsync(n => n.Number, n => n.Id, ct);
-        var linkIds = links.Values.Select(l => l.Id).ToList();
-        var crossings = await db.BorderCrossings.AsNoTracking().Where(c => linkIds.Contains(c.LinkId)).ToDictionaryAsync(c => c.LinkId, ct);
-
+        var linkIds = paths.SelectMany(p => p).Where(s => s.Link is not null).Select(s => s.Link!.Value).Distinct().ToList();
+        var links = await db.Links.AsNoTracking().Where(l => linkIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var plans = new List<RoutePlan>();
         foreach (var path in paths)
         {
             var legs = new List<RouteLegPlan>();
             for (var i = 0; i + 1 < path.Count; i++)
             {
-                var link = links[path[i].Edge];
-                var from = nodes[path[i].Node];
-                var to = nodes[path[i + 1].Node];
-                crossings.TryGetValue(link.Id, out var crossing);
-                var dwell = crossing is null ? 0 : from == crossing.SideANodeId ? crossing.DwellHoursAToB : crossing.DwellHoursBToA;
-                legs.Add(new RouteLegPlan(link, from, to, dwell, crossing));
+                var step = path[i];
+                legs.Add(new RouteLegPlan(links[step.Link!.Value], step.Node, path[i + 1].Node, step.DwellHours, step.Crossing));
             }
 
-            plans.Add(new RoutePlan(plans.Count + 1, legs, [.. path.Select(s => nodes[s.Node])]));
+            plans.Add(new RoutePlan(plans.Count + 1, legs, [.. path.Select(s => s.Node)]));
         }
 
         return plans;
     }
+
+    /// <summary>A vertex of a path and the link taken from it (none at the end), with its crossing and dwell that way.</summary>
+    private sealed record Step(Guid Node, Guid? Link, Guid? Crossing, double DwellHours);
 }

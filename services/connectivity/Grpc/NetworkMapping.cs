@@ -138,7 +138,7 @@ internal static class NetworkMapping
             TravelHours = Math.Round(leg.TravelHours, 3),
             DwellHours = leg.DwellHours,
             CostUsdPerTonne = Math.Round(leg.CostUsdPerTonne, 2),
-            BorderCrossingId = leg.Crossing?.Id.ToString() ?? "",
+            BorderCrossingId = leg.CrossingId?.ToString() ?? "",
         }));
         return proto;
     }
