@@ -17,7 +17,7 @@ namespace Lmc.Testing.Fakes;
 /// client goes through its whole pipeline: the tests set each project's status, and stop the
 /// server to see what the caller does when projects is unreachable. The real pair is covered end to end.
 /// </summary>
-public sealed class FakeProjects : IAsyncDisposable
+public sealed class FakeProjects : Lmc.Testing.IFakeService
 {
     private WebApplication? _app;
 

@@ -2,7 +2,6 @@ using Lmc.Connectivity.Data;
 using Lmc.Contracts.Connectivity.V1;
 using Lmc.Testing;
 using Lmc.Testing.Fakes;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Lmc.Connectivity.Tests;
 
@@ -18,23 +17,7 @@ public sealed class ConnectivityServiceFactory : ServiceFactory<Program, Connect
 
     public ConnectivityService.ConnectivityServiceClient Client() => new(Channel());
 
-    public override async Task InitializeAsync()
-    {
-        await Projects.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Projects.DisposeAsync();
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("services:projects:grpc:0", Projects.Address.ToString());
-    }
+    protected override IReadOnlyDictionary<string, IFakeService> Fakes => new Dictionary<string, IFakeService> { ["projects"] = Projects };
 }
 
 [CollectionDefinition(Name)]

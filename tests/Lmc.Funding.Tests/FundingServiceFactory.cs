@@ -6,7 +6,6 @@ using Lmc.Contracts.Projects.V1;
 using Lmc.Funding.Data;
 using Lmc.Testing;
 using Lmc.Testing.Fakes;
-using Microsoft.AspNetCore.Hosting;
 using static Lmc.Testing.TestTokens;
 
 namespace Lmc.Funding.Tests;
@@ -25,23 +24,7 @@ public sealed class FundingServiceFactory : ServiceFactory<Program, FundingDbCon
 
     protected override string DatabaseName => "funding";
 
-    public override async Task InitializeAsync()
-    {
-        await Projects.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Projects.DisposeAsync();
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("services:projects:grpc:0", Projects.Address.ToString());
-    }
+    protected override IReadOnlyDictionary<string, IFakeService> Fakes => new Dictionary<string, IFakeService> { ["projects"] = Projects };
 
     public FundingService.FundingServiceClient Client() => new(Channel());
 

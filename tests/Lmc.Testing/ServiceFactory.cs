@@ -35,8 +35,16 @@ public abstract class ServiceFactory<TProgram, TDbContext> : WebApplicationFacto
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The services it calls, faked, by manifest name: started first, stopped last.</summary>
+    protected virtual IReadOnlyDictionary<string, IFakeService> Fakes { get; } = new Dictionary<string, IFakeService>();
+
     public virtual async Task InitializeAsync()
     {
+        foreach (var fake in Fakes.Values)
+        {
+            await fake.StartAsync();
+        }
+
         _infrastructure = await IsolatedInfrastructure.CreateAsync();
         var template = ServiceManifests.FromRepository().FirstOrDefault(m => m.Name == DatabaseName)?.DatabaseTemplate;
         ConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseName.Replace('-', '_'), template);
@@ -47,6 +55,10 @@ public abstract class ServiceFactory<TProgram, TDbContext> : WebApplicationFacto
     {
         await DisposeAsync();
         await _infrastructure.DisposeAsync();
+        foreach (var fake in Fakes.Values)
+        {
+            await fake.DisposeAsync();
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,6 +68,11 @@ public abstract class ServiceFactory<TProgram, TDbContext> : WebApplicationFacto
         builder.UseSetting("ConnectionStrings:rabbitmq", RabbitMqUri);
         builder.UseSetting("Auth:DevelopmentSigningKey", TestEnvironment.SigningKey);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        foreach (var (service, fake) in Fakes)
+        {
+            builder.UseSetting($"services:{service}:grpc:0", fake.Address.ToString());
+        }
+
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
         // The host's start waits for the bus: every receive endpoint consuming, its exchanges declared and bound. Without
         // it a test's first event can reach an exchange the intake has not yet bound (NO_ROUTE), as it did in CI.
