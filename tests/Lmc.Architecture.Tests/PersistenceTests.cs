@@ -52,6 +52,13 @@ public sealed partial class PersistenceTests
         }
 
         yield return table;
+        if (entity.IsMappedToJson())
+        {
+            // Held in one jsonb column of its owner's table (a plan item's targets): that column is what has a name.
+            yield return entity.GetContainerColumnName()!;
+            yield break;
+        }
+
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         foreach (var property in entity.GetProperties())
         {
