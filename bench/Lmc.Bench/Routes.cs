@@ -17,7 +17,7 @@ public sealed record RouteResult(string Network, int Links, string Target, strin
 /// Route queries (issue 15): the connectivity service's FindRoutes over gRPC (fastest by road and rail, one route,
 /// dwell included, as a caller asks it) against a plain <c>pgr_dijkstra</c> over the same view on the same database
 /// (<c>routing_edges</c>, the same filters, the cost summed: what the service's query is without the service). First
-/// on the seed network (services/connectivity/Seed/demo.py run against the service), then with a generated grid of
+/// on the seed network (the manifest's <c>local.seed</c> script run against the service), then with a generated grid of
 /// about 100,000 road links added (224 x 224 nodes across the region, written straight into the tables: entering
 /// that many through the API would take the run's whole budget). Each measured sequentially, the two interleaved
 /// query by query, then with several queries in flight for a fixed time each.
@@ -40,7 +40,7 @@ public static class Routes
             var identity = up[only.Single(m => m.IssuesTokens).Name];
             var service = up[Service];
             Console.WriteLine("   seeding the demo network through the service's API");
-            await SeedAsync(repo, service, identity);
+            await SeedAsync(connectivity, service, identity);
             using var http = new HttpClient();
             var token = await Platform.TokenAsync(http, identity, "dev-th-secretariat");
             var database = infra.DatabaseFor(Service);
@@ -65,9 +65,11 @@ public static class Routes
         return results;
     }
 
-    private static async Task SeedAsync(string repo, Service service, Service identity)
+    /// <summary>The seed <c>./lmc up</c> runs (the manifest's <c>local.seed</c>), pointed at the service instead of the gateway.</summary>
+    private static async Task SeedAsync(ServiceManifest manifest, Service service, Service identity)
     {
-        var start = new ProcessStartInfo("python3", [Path.Combine(repo, "services", Service, "Seed", "demo.py"), service.Http])
+        var script = manifest.Local?.Seed ?? throw new InvalidOperationException($"{manifest.Name}'s manifest names no local.seed");
+        var start = new ProcessStartInfo("python3", [Path.Combine(manifest.Directory, script), service.Http])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -112,6 +114,7 @@ public static class Routes
         return pairs;
     }
 
+    // The service's edges for road and rail, open links only (LinkMode 1-2, LinkStatus 3-4): written out, as a plain caller would.
     private const string Edges = "SELECT id, source, target, hours_forward AS cost, hours_backward AS reverse_cost FROM routing_edges "
                                  + "WHERE mode IN (1,2) AND status IN (3,4)";
 

@@ -225,6 +225,14 @@ public sealed class NetworkTests(ConnectivityServiceFactory service)
         Assert.Subset(seen.ToHashSet(), new HashSet<string> { network.A, network.X1, network.X2, network.B });
         Assert.Contains("page.page_token", await Refusals.FieldsOf(() =>
             client.ListLinksAsync(new ListLinksRequest { Page = new PageRequest { PageToken = "not a token!" } }, reader).ResponseAsync));
+
+        // Over REST as the README writes it: page.pageSize and page.pageToken in the query string.
+        var rest = service.RestClient(For("TH", LmcRoles.Secretariat));
+        using var first = JsonDocument.Parse(await rest.GetStringAsync("/api/v1/connectivity/nodes?page.pageSize=2"));
+        var next = first.RootElement.GetProperty("page").GetProperty("nextPageToken").GetString();
+        using var second = JsonDocument.Parse(await rest.GetStringAsync($"/api/v1/connectivity/nodes?page.pageSize=2&page.pageToken={next}"));
+        Assert.Equal(2, first.RootElement.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(seen[2], second.RootElement.GetProperty("nodes")[0].GetProperty("code").GetString());
     }
 
     [Fact]
