@@ -5,13 +5,18 @@ using Lmc.BuildingBlocks.Messaging;
 using Lmc.HealthSurveillance.Application;
 using Lmc.HealthSurveillance.Data;
 using Lmc.HealthSurveillance.Grpc;
+using Lmc.HealthSurveillance.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("LMC health-surveillance API");
 builder.AddLmcDatabase<SurveillanceDbContext>("health-surveillance");
-// Publishes only (signals, verified alerts, cross-border notices); consumes nothing yet.
-builder.AddLmcMessaging<SurveillanceDbContext>(_ => { });
+// Publishes signals, verified alerts and cross-border notices; consumes water-resources' flood warnings (One Health).
+builder.AddLmcMessaging<SurveillanceDbContext>(bus =>
+{
+    bus.AddConsumer<FloodWarningIssuedConsumer>();
+    bus.AddConsumer<FloodWarningLiftedConsumer>();
+});
 builder.AddSurveillanceApplication();
 
 var app = builder.Build();

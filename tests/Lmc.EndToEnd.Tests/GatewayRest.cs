@@ -32,6 +32,15 @@ public sealed class GatewayRest(Uri gateway, string token)
         return Json(text, $"GET {path}", response.StatusCode);
     }
 
+    /// <summary>A GET whose refusal is the point: its status and body, whatever they are.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SendGetAsync(string path)
+    {
+        using var http = Client();
+        var response = await http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, Json(text, $"GET {path}", response.StatusCode));
+    }
+
     /// <summary>The body as JSON; a body that is not JSON fails with the status and the text, not a parser error.</summary>
     private static JsonElement Json(string text, string call, HttpStatusCode status)
     {

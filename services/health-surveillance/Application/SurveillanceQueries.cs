@@ -18,8 +18,40 @@ public sealed record CountryTimeliness(string Country, int Reports, double WeekE
     double SignalToVerificationHours);
 
 /// <summary>Reads: epi curves, a value's history, signals, backtests, alerts, inboxes and timeliness.</summary>
-public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData reference, SignalDetection detection)
+public sealed class SurveillanceQueries(SurveillanceDbContext db, ReferenceData reference, SignalDetection detection, TimeProvider time)
 {
+    /// <summary>Watches of a country's units (or all), newest first; in force now only when asked.</summary>
+    public async Task<IReadOnlyList<HeightenedSurveillance>> WatchesAsync(string? country, bool activeOnly, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.HeightenedSurveillance.AsNoTracking()
+            .Where(h => country == null || h.Country == country)
+            .Where(h => !activeOnly || (h.From <= now && (h.Until == null || h.Until >= now)))
+            .OrderByDescending(h => h.From).ThenBy(h => h.Unit).Take(500).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The watches over each alert's unit for its disease while the alert has been open.</summary>
+    public async Task<ILookup<Guid, HeightenedSurveillance>> WatchesOverAsync(IReadOnlyCollection<Alert> alerts, CancellationToken cancellationToken)
+    {
+        var units = alerts.Select(a => a.Unit).Distinct().ToList();
+        var watches = await db.HeightenedSurveillance.AsNoTracking().Where(h => units.Contains(h.Unit)).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return alerts.SelectMany(a => watches.Where(w => w.Unit == a.Unit && w.Covers(a.Disease, a.OpenedAt, a.ClosedAt ?? now)).Select(w => (a.Id, w)))
+            .ToLookup(x => x.Id, x => x.w);
+    }
+
+    /// <summary>The watches over an epi curve: its unit (or its country's units), its disease, its years.</summary>
+    public async Task<IReadOnlyList<HeightenedSurveillance>> WatchesOverCurveAsync(string disease, string? country, string? unit, int fromYear, int toYear,
+        CancellationToken cancellationToken)
+    {
+        var from = fromYear > 0 ? new DateTimeOffset(fromYear, 1, 1, 0, 0, 0, TimeSpan.Zero) : DateTimeOffset.MinValue;
+        var to = toYear > 0 ? new DateTimeOffset(toYear, 12, 31, 23, 59, 59, TimeSpan.Zero) : DateTimeOffset.MaxValue;
+        var watches = await db.HeightenedSurveillance.AsNoTracking()
+            .Where(h => string.IsNullOrEmpty(unit) ? h.Country == country : h.Unit == unit)
+            .OrderBy(h => h.From).ToListAsync(cancellationToken);
+        return [.. watches.Where(w => w.Covers(disease, from, to))];
+    }
+
     public async Task<IReadOnlyList<EpiCurvePoint>> EpiCurveAsync(string disease, string? country, string? unit, int fromYear, int toYear, WeekSystem system,
         CancellationToken cancellationToken)
     {

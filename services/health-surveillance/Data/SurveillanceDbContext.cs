@@ -16,6 +16,8 @@ public sealed class SurveillanceDbContext(DbContextOptions<SurveillanceDbContext
 
     public DbSet<CrossBorderNotice> CrossBorderNotices => Set<CrossBorderNotice>();
 
+    public DbSet<HeightenedSurveillance> HeightenedSurveillance => Set<HeightenedSurveillance>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveillanceDbContext).Assembly);

@@ -86,6 +86,18 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
         {
             EpiYear = p.EpiYear, EpiWeek = p.EpiWeek, WeekStart = p.WeekStart.ToIsoDate(), Cases = p.Cases, Deaths = p.Deaths,
         }));
+        var watches = await queries.WatchesOverCurveAsync(request.Disease, request.Country.OptionalCode("country"), request.Unit.ToUpperInvariant(),
+            request.FromYear, request.ToYear, context.CancellationToken);
+        response.HeightenedSurveillance.AddRange(watches.Select(SurveillanceMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<ListHeightenedSurveillanceResponse> ListHeightenedSurveillance(ListHeightenedSurveillanceRequest request,
+        ServerCallContext context)
+    {
+        var response = new ListHeightenedSurveillanceResponse();
+        var watches = await queries.WatchesAsync(request.Country.OptionalCode("country"), request.ActiveOnly, context.CancellationToken);
+        response.Watches.AddRange(watches.Select(SurveillanceMapping.ToProto));
         return response;
     }
 
@@ -114,14 +126,14 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     {
         var response = new ListAlertsResponse();
         var found = await queries.AlertsAsync(request.Country.OptionalCode("country"), request.Disease, request.OpenOnly, context.CancellationToken);
-        response.Alerts.AddRange(found.Select(a => SurveillanceMapping.ToProto(a.Alert, a.Signals, IsBorder(a.Alert.Unit))));
+        var watches = await queries.WatchesOverAsync([.. found.Select(a => a.Alert)], context.CancellationToken);
+        response.Alerts.AddRange(found.Select(a => WithWatches(SurveillanceMapping.ToProto(a.Alert, a.Signals, IsBorder(a.Alert.Unit)), watches[a.Alert.Id])));
         return response;
     }
 
     public override async Task<GetAlertResponse> GetAlert(GetAlertRequest request, ServerCallContext context)
     {
-        var (alert, signals) = await queries.AlertAsync(ParseId(request.AlertId, "alert_id"), context.CancellationToken);
-        return new() { Alert = SurveillanceMapping.ToProto(alert, signals, IsBorder(alert.Unit)) };
+        return new() { Alert = await FullAsync(ParseId(request.AlertId, "alert_id"), context) };
     }
 
     [Authorize(Policy = LmcPolicies.HealthFocalPoint)]
@@ -186,6 +198,13 @@ public sealed class SurveillanceGrpcService(Ingestion ingestion, AlertCommands a
     private async Task<Alert> FullAsync(Guid id, ServerCallContext context)
     {
         var (alert, signals) = await queries.AlertAsync(id, context.CancellationToken);
-        return SurveillanceMapping.ToProto(alert, signals, IsBorder(alert.Unit));
+        var watches = await queries.WatchesOverAsync([alert], context.CancellationToken);
+        return WithWatches(SurveillanceMapping.ToProto(alert, signals, IsBorder(alert.Unit)), watches[alert.Id]);
+    }
+
+    private static Alert WithWatches(Alert alert, IEnumerable<DomainModel.HeightenedSurveillance> watches)
+    {
+        alert.HeightenedSurveillance.AddRange(watches.Select(SurveillanceMapping.ToProto));
+        return alert;
     }
 }

@@ -66,6 +66,18 @@ internal static class SurveillanceMapping
         Note = signal.Note ?? "",
     };
 
+    public static Proto.HeightenedWatch ToProto(Domain.HeightenedSurveillance watch)
+    {
+        var proto = new Proto.HeightenedWatch
+        {
+            Unit = watch.Unit, Country = CommonMapping.ToCountry(watch.Country), Hazard = watch.Hazard, WarningId = watch.WarningId.ToString(),
+            Station = watch.StationCode, Headline = watch.Headline, From = Timestamp.FromDateTimeOffset(watch.From),
+            Until = watch.Until is { } until ? Timestamp.FromDateTimeOffset(until) : null,
+        };
+        proto.Diseases.AddRange(watch.Diseases);
+        return proto;
+    }
+
     public static Proto.Alert ToProto(Domain.Alert alert, IReadOnlyList<Guid> signals, bool borderUnit)
     {
         var proto = new Proto.Alert

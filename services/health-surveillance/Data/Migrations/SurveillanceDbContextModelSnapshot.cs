@@ -333,6 +333,78 @@ namespace Lmc.HealthSurveillance.Data.Migrations
                     b.ToTable("cross_border_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Lmc.HealthSurveillance.Domain.HeightenedSurveillance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.PrimitiveCollection<List<string>>("Diseases")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("diseases");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Hazard")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("hazard");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("StationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("station_code");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarningId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warning_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_heightened_surveillance");
+
+                    b.HasIndex("Unit", "From")
+                        .HasDatabaseName("ix_heightened_surveillance_unit_from");
+
+                    b.HasIndex("WarningId", "Unit")
+                        .IsUnique()
+                        .HasDatabaseName("ix_heightened_surveillance_warning_id_unit");
+
+                    b.ToTable("heightened_surveillance", (string)null);
+                });
+
             modelBuilder.Entity("Lmc.HealthSurveillance.Domain.ReportRevision", b =>
                 {
                     b.Property<long>("Id")
