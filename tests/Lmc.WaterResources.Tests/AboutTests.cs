@@ -9,14 +9,17 @@ using static Lmc.Testing.TestTokens;
 
 namespace Lmc.WaterResources.Tests;
 
-/// <summary>The service starts on its migrated database and describes itself from its manifest, to readers only.</summary>
+/// <summary>
+/// The service starts on its migrated database and describes itself from its manifest, to readers only.
+/// </summary>
 [Collection(WaterResourcesServiceGroup.Name)]
 public sealed class AboutTests(WaterResourcesServiceFactory service)
 {
     [Fact]
     public async Task The_service_says_what_it_is_and_who_owns_it()
     {
-        var about = await service.Client().GetAboutAsync(new GetAboutRequest(), Bearer(For("TH", LmcRoles.Secretariat)));
+        var about = await service.Client().GetAboutAsync(
+            new GetAboutRequest(), Bearer(For("TH", LmcRoles.Secretariat)));
 
         Assert.Equal("water-resources", about.Name);
         Assert.Equal("jwg:water-resources", about.Owner);
@@ -29,7 +32,8 @@ public sealed class AboutTests(WaterResourcesServiceFactory service)
     {
         var token = Mint("TH", [LmcRoles.Secretariat], scopes: ["projects:read"]);
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => service.Client().GetAboutAsync(new GetAboutRequest(), Bearer(token)).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(
+            () => service.Client().GetAboutAsync(new GetAboutRequest(), Bearer(token)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Contains("water-resources:read", refused.Status.Detail, StringComparison.Ordinal);
@@ -38,7 +42,8 @@ public sealed class AboutTests(WaterResourcesServiceFactory service)
     [Fact]
     public async Task REST_callers_read_it_as_JSON()
     {
-        using var response = await service.RestClient(For("VN", LmcRoles.Integrator)).GetAsync("/api/v1/water-resources/about");
+        using var response = await service.RestClient(For("VN", LmcRoles.Integrator))
+            .GetAsync("/api/v1/water-resources/about");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

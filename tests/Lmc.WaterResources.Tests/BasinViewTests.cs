@@ -21,7 +21,8 @@ public sealed class BasinViewTests(WaterResourcesServiceFactory service)
 
         Assert.Equal("Mekong", profile.River);
         var codes = profile.Points.Select(p => p.Station).ToList();
-        Assert.True(codes.IndexOf("092600") < codes.IndexOf(Vientiane) && codes.IndexOf(Vientiane) < codes.IndexOf("019803"));
+        Assert.True(
+            codes.IndexOf("092600") < codes.IndexOf(Vientiane) && codes.IndexOf(Vientiane) < codes.IndexOf("019803"));
         Assert.DoesNotContain("033401", codes); // Chaktomuk is on the Bassac
         var vientiane = profile.Points.Single(p => p.Station == Vientiane);
         Assert.Equal(11.0, vientiane.State.LevelM);
@@ -35,14 +36,21 @@ public sealed class BasinViewTests(WaterResourcesServiceFactory service)
     {
         await service.ResetAsync(Kratie);
         var season = DateTime.UtcNow.Year - 2;
-        // Two seasons of daily levels at 07:00 local: the older one above the 23.0 m flood level for three days in August.
+        // Two seasons of daily levels at 07:00 local: the older one above the 23.0 m flood level for three days in
+        // August.
         var values = new List<ObservationValue>();
         foreach (var year in new[] { season - 1, season })
         {
             for (var day = new DateTime(year, 6, 1); day <= new DateTime(year, 10, 31); day = day.AddDays(1))
             {
-                var level = year == season - 1 && day.Month == 8 && day.Day is >= 10 and <= 12 ? 23.4 : 15 + 5 * Math.Sin((day.DayOfYear - 150) / 50.0);
-                values.Add(new ObservationValue { Time = Timestamp.FromDateTimeOffset(new DateTimeOffset(day.AddHours(7), TimeSpan.FromHours(7))), Value = level });
+                var level = year == season - 1 && day.Month == 8 && day.Day is >= 10 and <= 12
+                    ? 23.4
+                    : 15 + 5 * Math.Sin((day.DayOfYear - 150) / 50.0);
+                values.Add(new ObservationValue
+                {
+                    Time = Timestamp.FromDateTimeOffset(new DateTimeOffset(day.AddHours(7), TimeSpan.FromHours(7))),
+                    Value = level,
+                });
             }
         }
 
@@ -51,7 +59,8 @@ public sealed class BasinViewTests(WaterResourcesServiceFactory service)
         {
             Station = Kratie, From = $"{season}-08-01", To = $"{season}-08-31", PastYears = 3,
         }, FocalPoint("TH"));
-        var peaks = await service.Client().GetSeasonPeaksAsync(new GetSeasonPeaksRequest { Year = season - 1 }, FocalPoint("TH"));
+        var peaks = await service.Client().GetSeasonPeaksAsync(
+            new GetSeasonPeaksRequest { Year = season - 1 }, FocalPoint("TH"));
 
         Assert.Equal(31, graph.Current.Days.Count);
         var past = Assert.Single(graph.Past);
@@ -67,7 +76,8 @@ public sealed class BasinViewTests(WaterResourcesServiceFactory service)
     [Fact]
     public async Task Stations_list_what_they_measure_and_which_values_were_filled_in()
     {
-        var stations = await service.Client().ListStationsAsync(new ListStationsRequest { Country = Lmc.Contracts.Common.V1.Country.Th }, FocalPoint("CN"));
+        var stations = await service.Client().ListStationsAsync(
+            new ListStationsRequest { Country = Lmc.Contracts.Common.V1.Country.Th }, FocalPoint("CN"));
 
         var nakhon = stations.Stations.Single(s => s.Name == "Nakhon Phanom");
         Assert.Equal("LMC-NAK", nakhon.Code);

@@ -9,7 +9,9 @@ using static Lmc.WaterResources.Tests.WaterResourcesServiceFactory;
 
 namespace Lmc.WaterResources.Tests;
 
-/// <summary>The warnings as a CAP 1.2 feed: each alert valid against the OASIS schema, with what hubs need beyond it.</summary>
+/// <summary>
+/// The warnings as a CAP 1.2 feed: each alert valid against the OASIS schema, with what hubs need beyond it.
+/// </summary>
 [Collection(WaterResourcesServiceGroup.Name)]
 public sealed class CapFeedTests(WaterResourcesServiceFactory service)
 {
@@ -37,7 +39,9 @@ public sealed class CapFeedTests(WaterResourcesServiceFactory service)
 
         Assert.DoesNotMatch("[ ,<&]", alert.Element(Cap + "identifier")!.Value);
         var info = alert.Element(Cap + "info")!;
-        Assert.True(DateTimeOffset.Parse(info.Element(Cap + "expires")!.Value) > DateTimeOffset.Parse(info.Element(Cap + "onset")!.Value));
+        Assert.True(
+            DateTimeOffset.Parse(info.Element(Cap + "expires")!.Value)
+                > DateTimeOffset.Parse(info.Element(Cap + "onset")!.Value));
         Assert.NotNull(info.Element(Cap + "area"));
     }
 
@@ -51,7 +55,15 @@ public sealed class CapFeedTests(WaterResourcesServiceFactory service)
 
         using var alertResponse = await client.GetAsync($"/api/v1/water-resources/cap/{flood.WarningId}");
         var alert = XElement.Parse(await alertResponse.Content.ReadAsStringAsync());
-        await service.LevelsAsync(StungTreng, "KH", [new ObservationValue { Time = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(HoursAgo(0.5)), Value = 10.0 }]);
+        await service.LevelsAsync(
+            StungTreng,
+            "KH",
+            [
+                new ObservationValue
+                {
+                    Time = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(HoursAgo(0.5)), Value = 10.0,
+                },
+            ]);
         using var feedResponse = await client.GetAsync("/api/v1/water-resources/cap");
         var feed = XElement.Parse(await feedResponse.Content.ReadAsStringAsync());
 
@@ -68,7 +80,9 @@ public sealed class CapFeedTests(WaterResourcesServiceFactory service)
             .Single(a => a.Element(Cap + "identifier")!.Value == alert.Element(Cap + "identifier")!.Value + "-cancel");
         AssertValid(cancel);
         Assert.Equal("Cancel", cancel.Element(Cap + "msgType")!.Value);
-        Assert.Equal($"{alert.Element(Cap + "sender")!.Value},{alert.Element(Cap + "identifier")!.Value},{alert.Element(Cap + "sent")!.Value}",
+        Assert.Equal(
+            $"{alert.Element(Cap + "sender")!.Value},{alert.Element(Cap + "identifier")!.Value},"
+                + $"{alert.Element(Cap + "sent")!.Value}",
             cancel.Element(Cap + "references")!.Value);
         foreach (var entry in feed.Elements(Atom + "entry"))
         {
@@ -79,8 +93,10 @@ public sealed class CapFeedTests(WaterResourcesServiceFactory service)
     [Fact]
     public async Task An_unknown_alert_is_a_problem_and_the_feed_needs_the_read_scope()
     {
-        using var missing = await service.RestClient(For("VN", LmcRoles.Secretariat)).GetAsync($"/api/v1/water-resources/cap/{Guid.NewGuid()}");
-        using var bad = await service.RestClient(For("VN", LmcRoles.Secretariat)).GetAsync("/api/v1/water-resources/cap/not-an-id");
+        using var missing = await service.RestClient(For("VN", LmcRoles.Secretariat))
+            .GetAsync($"/api/v1/water-resources/cap/{Guid.NewGuid()}");
+        using var bad = await service.RestClient(For("VN", LmcRoles.Secretariat))
+            .GetAsync("/api/v1/water-resources/cap/not-an-id");
         using var anonymous = await service.RestClient(null).GetAsync("/api/v1/water-resources/cap");
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -12,21 +12,35 @@ using static Lmc.WaterResources.Tests.WaterResourcesServiceFactory;
 
 namespace Lmc.WaterResources.Tests;
 
-/// <summary>Observations in: one, a series, CSV; the station's country alone; units checked; corrections keep history.</summary>
+/// <summary>
+/// Observations in: one, a series, CSV; the station's country alone; units checked; corrections keep history.
+/// </summary>
 [Collection(WaterResourcesServiceGroup.Name)]
 public sealed class ObservationTests(WaterResourcesServiceFactory service)
 {
     private const string Pakse = "013901"; // Lao PDR
     private const string StungTreng = "014501"; // Cambodia
 
-    private Task<RecordObservationResponse> Record(string station, string country, double value, DateTimeOffset at, string unit = "m",
-        string property = "water-level", int corrects = 0) =>
+    private Task<RecordObservationResponse> Record(
+        string station,
+        string country,
+        double value,
+        DateTimeOffset at,
+        string unit = "m",
+        string property = "water-level",
+        int corrects = 0) =>
         service.Client().RecordObservationAsync(new RecordObservationRequest
         {
-            Station = station, Property = property, Time = Timestamp.FromDateTimeOffset(at), Value = value, Unit = unit, CorrectsVersion = corrects,
+            Station = station,
+            Property = property,
+            Time = Timestamp.FromDateTimeOffset(at),
+            Value = value,
+            Unit = unit,
+            CorrectsVersion = corrects,
         }, FocalPoint(country)).ResponseAsync;
 
-    private Task<int> CountAsync(string station) => service.InDatabaseAsync(db => db.Observations.CountAsync(o => o.StationCode == station));
+    private Task<int> CountAsync(string station) =>
+        service.InDatabaseAsync(db => db.Observations.CountAsync(o => o.StationCode == station));
 
     [Fact]
     public async Task The_stations_country_records_a_level_in_metres()
@@ -73,10 +87,16 @@ public sealed class ObservationTests(WaterResourcesServiceFactory service)
         await service.ResetAsync(Pakse);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => Record(Pakse, "TH", 6.0, HoursAgo(2)));
-        var admin = await Assert.ThrowsAsync<RpcException>(() => service.Client().RecordObservationAsync(new RecordObservationRequest
-        {
-            Station = Pakse, Property = "water-level", Unit = "m", Value = 6, Time = Timestamp.FromDateTimeOffset(HoursAgo(2)),
-        }, Bearer(For(null, LmcRoles.Admin))).ResponseAsync);
+        var admin = await Assert.ThrowsAsync<RpcException>(() => service.Client().RecordObservationAsync(
+            new RecordObservationRequest
+            {
+                Station = Pakse,
+                Property = "water-level",
+                Unit = "m",
+                Value = 6,
+                Time = Timestamp.FromDateTimeOffset(HoursAgo(2)),
+            },
+            Bearer(For(null, LmcRoles.Admin))).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Contains("LA", refused.Status.Detail, StringComparison.Ordinal);
@@ -131,17 +151,23 @@ public sealed class ObservationTests(WaterResourcesServiceFactory service)
         }).ToList();
 
         var first = await service.LevelsAsync(StungTreng, "KH", values);
-        var twice = await Assert.ThrowsAsync<RpcException>(() => service.LevelsAsync(StungTreng, "KH", values.Take(10)));
+        var twice = await Assert.ThrowsAsync<RpcException>(
+            () => service.LevelsAsync(StungTreng, "KH", values.Take(10)));
         var corrected = await service.Client().RecordObservationsAsync(new RecordObservationsRequest
         {
-            Station = StungTreng, Property = "water-level", Unit = "m", Values = { values.Take(10) }, CorrectExisting = true,
+            Station = StungTreng,
+            Property = "water-level",
+            Unit = "m",
+            Values = { values.Take(10) },
+            CorrectExisting = true,
         }, FocalPoint("KH"));
 
         Assert.Equal(values.Count, first.Summary.Recorded);
         Assert.Equal(StatusCode.AlreadyExists, twice.StatusCode);
         Assert.Equal(10, corrected.Summary.Corrected);
         Assert.Equal(values.Count, await CountAsync(StungTreng));
-        Assert.Equal(10, await service.InDatabaseAsync(db => db.ObservationRevisions.CountAsync(o => o.StationCode == StungTreng)));
+        Assert.Equal(10, await service.InDatabaseAsync(
+            db => db.ObservationRevisions.CountAsync(o => o.StationCode == StungTreng)));
     }
 
     [Fact]
@@ -150,14 +176,18 @@ public sealed class ObservationTests(WaterResourcesServiceFactory service)
         await service.ResetAsync(Pakse);
         var t1 = HoursAgo(3).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
         var t2 = HoursAgo(2).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
-        var good = $"station,property,time,value,unit\n{Pakse},water-level,{t1},6.10,m\n{Pakse},water-level,{t2},6.15,m\n{Pakse},rainfall,{t2},12.5,mm\n";
-        var bad = $"station,property,time,value,unit\n{Pakse},water-level,{t1},6.10,m\n{Pakse},water-level,2025-08-20 07:00,6.15,m\n";
+        var good = $"station,property,time,value,unit\n{Pakse},water-level,{t1},6.10,m\n"
+            + $"{Pakse},water-level,{t2},6.15,m\n{Pakse},rainfall,{t2},12.5,mm\n";
+        var bad = $"station,property,time,value,unit\n{Pakse},water-level,{t1},6.10,m\n"
+            + $"{Pakse},water-level,2025-08-20 07:00,6.15,m\n";
         var client = service.RestClient(For("LA", LmcRoles.WaterFocalPoint));
 
-        using var refused = await client.PostAsync("/api/v1/water-resources/observations:import", new StringContent(bad, Encoding.UTF8, "text/csv"));
+        using var refused = await client.PostAsync(
+            "/api/v1/water-resources/observations:import", new StringContent(bad, Encoding.UTF8, "text/csv"));
         var problem = await refused.Content.ReadAsStringAsync();
         var countAfterBad = await CountAsync(Pakse);
-        using var accepted = await client.PostAsync("/api/v1/water-resources/observations:import", new StringContent(good, Encoding.UTF8, "text/csv"));
+        using var accepted = await client.PostAsync(
+            "/api/v1/water-resources/observations:import", new StringContent(good, Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -171,7 +201,8 @@ public sealed class ObservationTests(WaterResourcesServiceFactory service)
     [Fact]
     public async Task A_reading_in_the_future_is_refused_as_a_forecast()
     {
-        var refused = await Assert.ThrowsAsync<RpcException>(() => Record(Pakse, "LA", 6.0, DateTimeOffset.UtcNow.AddHours(3)));
+        var refused = await Assert.ThrowsAsync<RpcException>(
+            () => Record(Pakse, "LA", 6.0, DateTimeOffset.UtcNow.AddHours(3)));
 
         Assert.Contains("SubmitForecast", refused.Status.Detail, StringComparison.Ordinal);
     }

@@ -10,12 +10,29 @@ public sealed class StatusRulesTests
 {
     private static readonly DateTimeOffset Now = new(2025, 8, 20, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly StationInfo Station = new("LMC-NAK", "Nakhon Phanom", "TH", "Mekong", "mainstream", 17.62, 104.52, null, "gauge",
-        "NAK", ["water-level"], ["TH-48", "LA-KH"], 25, new ShippedLevels(11.5, 12.0), [], "test");
+    private static readonly StationInfo Station = new(
+        "LMC-NAK",
+        "Nakhon Phanom",
+        "TH",
+        "Mekong",
+        "mainstream",
+        17.62,
+        104.52,
+        null,
+        "gauge",
+        "NAK",
+        ["water-level"],
+        ["TH-48", "LA-KH"],
+        25,
+        new ShippedLevels(11.5, 12.0),
+        [],
+        "test");
 
-    private static readonly LevelSet Levels = LevelSet.Create(Station, 1, "2025-01-01", 11.5, 12.0, 2.0, 1.0, 7, "test", "TH", Now);
+    private static readonly LevelSet Levels =
+        LevelSet.Create(Station, 1, "2025-01-01", 11.5, 12.0, 2.0, 1.0, 7, "test", "TH", Now);
 
-    private static Evaluation Judge(double level, double? change = 0, DateTimeOffset? belowSince = null, (double, DateOnly)? forecast = null) =>
+    private static Evaluation Judge(
+        double level, double? change = 0, DateTimeOffset? belowSince = null, (double, DateOnly)? forecast = null) =>
         StatusRules.Evaluate(new StationRecord(level, Now, change, belowSince, forecast), Levels);
 
     [Fact]
@@ -69,7 +86,8 @@ public sealed class StatusRulesTests
         Assert.Equal(expected, Judge(8.0, change).Status);
 
     [Fact]
-    public void Without_a_level_24_hours_before_the_trend_is_unknown() => Assert.Equal(StationStatus.Unknown, Judge(8.0, null).Status);
+    public void Without_a_level_24_hours_before_the_trend_is_unknown() =>
+        Assert.Equal(StationStatus.Unknown, Judge(8.0, null).Status);
 
     [Fact]
     public void A_rise_of_exactly_the_threshold_in_24_hours_is_a_rapid_rise_beside_the_status()

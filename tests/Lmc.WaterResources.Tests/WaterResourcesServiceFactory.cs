@@ -13,9 +13,9 @@ using static Lmc.Testing.TestTokens;
 namespace Lmc.WaterResources.Tests;
 
 /// <summary>
-/// The water-resources service in-process on its own database and vhost of the real PostgreSQL and RabbitMQ. Copies
-/// of warnings escalate after a second, but only when a test sweeps (the timer waits an hour), so a test sees the
-/// sweep it runs. Tests share the shipped stations: each clears the station it uses first.
+/// The water-resources service in-process on its own database and vhost of the real PostgreSQL and RabbitMQ.
+/// Copies of warnings escalate after a second, but only when a test sweeps (the timer waits an hour), so a test sees
+/// the sweep it runs. Tests share the shipped stations: each clears the station it uses first.
 /// </summary>
 public sealed class WaterResourcesServiceFactory : ServiceFactory<Program, WaterResourcesDbContext>
 {
@@ -33,7 +33,9 @@ public sealed class WaterResourcesServiceFactory : ServiceFactory<Program, Water
     /// <summary>Removes everything recorded at a station, so a test starts from its shipped state.</summary>
     public Task ResetAsync(string station) => InDatabaseAsync(async db =>
     {
-        await db.Deliveries.Where(d => db.Warnings.Any(w => w.Id == d.WarningId && w.StationCode == station)).ExecuteDeleteAsync();
+        await db.Deliveries
+            .Where(d => db.Warnings.Any(w => w.Id == d.WarningId && w.StationCode == station))
+            .ExecuteDeleteAsync();
         await db.Warnings.Where(w => w.StationCode == station).ExecuteDeleteAsync();
         await db.Observations.Where(o => o.StationCode == station).ExecuteDeleteAsync();
         await db.ObservationRevisions.Where(o => o.StationCode == station).ExecuteDeleteAsync();
@@ -52,16 +54,22 @@ public sealed class WaterResourcesServiceFactory : ServiceFactory<Program, Water
     public static Metadata FocalPoint(string country) => Bearer(For(country, LmcRoles.WaterFocalPoint));
 
     /// <summary>Hourly levels ending an hour ago, oldest first.</summary>
-    public static IEnumerable<ObservationValue> Hourly(params double[] levels) => levels.Select((level, i) => new ObservationValue
-    {
-        Time = Timestamp.FromDateTimeOffset(HoursAgo(levels.Length - i)), Value = level,
-    });
+    public static IEnumerable<ObservationValue> Hourly(params double[] levels) =>
+        levels.Select((level, i) => new ObservationValue
+        {
+            Time = Timestamp.FromDateTimeOffset(HoursAgo(levels.Length - i)), Value = level,
+        });
 
     public static DateTimeOffset HoursAgo(double hours) =>
         new DateTimeOffset(DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour), TimeSpan.Zero).AddHours(-hours);
 
-    public Task<RecordObservationsResponse> LevelsAsync(string station, string country, IEnumerable<ObservationValue> values) =>
-        Client().RecordObservationsAsync(new RecordObservationsRequest { Station = station, Property = "water-level", Unit = "m", Values = { values } },
+    public Task<RecordObservationsResponse> LevelsAsync(
+        string station, string country, IEnumerable<ObservationValue> values) =>
+        Client().RecordObservationsAsync(
+            new RecordObservationsRequest
+            {
+                Station = station, Property = "water-level", Unit = "m", Values = { values },
+            },
             FocalPoint(country)).ResponseAsync;
 }
 

@@ -59,6 +59,38 @@ public sealed class ClientAdministration(IdentityDbContext db, IOpenIddictApplic
         return profile;
     }
 
+    /// <summary>
+    /// Gives a client the scopes it lacks, in its profile and its OpenIddict permissions together: what the seed of
+    /// the development clients does for a client registered before a service joined. Only the seed calls it.
+    /// </summary>
+    /// <returns>The scopes added.</returns>
+    internal async Task<IReadOnlyList<string>> GrantScopesAsync(string clientId, IEnumerable<string> scopes, string grantedBy,
+        CancellationToken cancellationToken)
+    {
+        var profile = await FindForChangeAsync(clientId, cancellationToken);
+        var added = profile.GrantScopes(scopes);
+        if (added.Count == 0)
+        {
+            return added;
+        }
+
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+            ?? throw new NotFoundException("client", clientId);
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        foreach (var scope in added)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
+        db.Publish(new ScopesGranted(profile.ClientId, profile.Country, added, grantedBy, time.GetUtcNow()), profile.ClientId);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
     public async Task<ClientProfile> GrantRoleAsync(Caller caller, string clientId, string role, CancellationToken cancellationToken)
     {
         var profile = await FindForChangeAsync(clientId, cancellationToken);

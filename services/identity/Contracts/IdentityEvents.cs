@@ -14,3 +14,11 @@ public sealed record RoleGranted(string ClientId, string? Country, string Role, 
 
 [EventName("lmc.identity.role-revoked.v1")]
 public sealed record RoleRevoked(string ClientId, string? Country, string Role, string RevokedBy, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A client was given scopes it lacked (a development client, when a service joins the platform after the client was
+/// seeded): Scopes are the added ones.
+/// </summary>
+[EventName("lmc.identity.scopes-granted.v1")]
+public sealed record ScopesGranted(string ClientId, string? Country, IReadOnlyList<string> Scopes, string GrantedBy, DateTimeOffset OccurredAt)
+    : IIntegrationEvent;

@@ -77,6 +77,20 @@ public sealed partial class ClientProfile
         };
     }
 
+    /// <summary>Adds the platform's scopes the client lacks among <paramref name="scopes"/>.</summary>
+    /// <returns>The scopes added (none when it had them all).</returns>
+    public IReadOnlyList<string> GrantScopes(IEnumerable<string> scopes)
+    {
+        var added = scopes.Where(s => LmcScopes.All.Contains(s) && !Scopes.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
+        {
+            Scopes = [.. Scopes, .. added];
+            Version++;
+        }
+
+        return added;
+    }
+
     /// <returns>False when the client already had the role.</returns>
     public bool Grant(string role)
     {

@@ -43,12 +43,20 @@ public static class DevelopmentClients
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var administration = scope.ServiceProvider.GetRequiredService<ClientAdministration>();
         var existing = (await db.Clients.Select(c => c.ClientId).ToListAsync()).ToHashSet();
-        foreach (var (clientId, country, role) in All().Where(c => !existing.Contains(c.ClientId)))
+        foreach (var (clientId, country, role) in All())
         {
             // Integrators get what an outside system typically gets: reading, and changing only their own (webhooks).
             var scopes = role == LmcRoles.Integrator ? LmcScopes.ReadAllAndWriteOwned(role) : LmcScopes.All;
-            await administration.RegisterWithSecretAsync(
-                clientId, $"Development {role} of {country ?? "the platform"}", country, [role], scopes, SecretFor(clientId), "seed", default);
+            if (!existing.Contains(clientId))
+            {
+                await administration.RegisterWithSecretAsync(
+                    clientId, $"Development {role} of {country ?? "the platform"}", country, [role], scopes, SecretFor(clientId), "seed", default);
+            }
+            else
+            {
+                // A service that joined since the client was seeded brings scopes the client lacks.
+                await administration.GrantScopesAsync(clientId, scopes, "seed", default);
+            }
         }
     }
 }

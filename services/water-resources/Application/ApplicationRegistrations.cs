@@ -9,7 +9,8 @@ public static class ApplicationRegistrations
     {
         builder.Services.AddOptions<WarningOptions>().BindConfiguration(WarningOptions.Section);
         // The stations and properties ship in the service's Seed folder.
-        builder.Services.AddSingleton(_ => Catalogue.Parse(file => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", file))));
+        builder.Services.AddSingleton(_ => Catalogue.Parse(
+            file => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", file))));
         builder.Services.AddScoped<StationMonitor>().AddScoped<ObservationCommands>().AddScoped<StationCommands>()
             .AddScoped<WarningCommands>().AddScoped<WaterQueries>();
         builder.Services.AddHostedService<WarningSweep>();

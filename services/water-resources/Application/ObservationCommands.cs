@@ -16,28 +16,36 @@ public sealed record IngestResult(int Recorded, int Corrected, IReadOnlyList<Out
 }
 
 /// <summary>
-/// Observations in, one at a time, as a series, or as CSV: each request all or nothing, in one transaction with the
-/// evaluation it causes, so a warning is never missing for a level that was saved nor present for one that was not.
+/// Observations in, one at a time, as a series, or as CSV: each request all or nothing, in one transaction with
+/// the evaluation it causes, so a warning is never missing for a level that was saved nor present for one that was
+/// not.
 /// </summary>
-public sealed class ObservationCommands(WaterResourcesDbContext db, Catalogue catalogue, StationMonitor monitor, TimeProvider time)
+public sealed class ObservationCommands(
+    WaterResourcesDbContext db, Catalogue catalogue, StationMonitor monitor, TimeProvider time)
 {
     public const int MaxReadings = 50_000;
 
-    public async Task<(Observation Observation, IngestResult Result)> RecordAsync(Caller caller, SeriesInput input, int correctsVersion,
-        CancellationToken ct)
+    public async Task<(Observation Observation, IngestResult Result)> RecordAsync(
+        Caller caller, SeriesInput input, int correctsVersion, CancellationToken ct)
     {
         var series = Validate(caller, input, "");
         var result = await WriteAsync(caller, [series], correctExisting: true, expectedVersion: correctsVersion, ct);
         var reading = series.Readings[0];
         var saved = await db.Observations.AsNoTracking()
-            .SingleAsync(o => o.StationCode == series.Station.Code && o.Property == series.Property.Code && o.Time == reading.Time, ct);
+            .SingleAsync(
+                o => o.StationCode == series.Station.Code && o.Property == series.Property.Code
+                    && o.Time == reading.Time,
+                ct);
         return (saved, result);
     }
 
-    public Task<IngestResult> RecordSeriesAsync(Caller caller, SeriesInput input, bool correctExisting, CancellationToken ct) =>
+    public Task<IngestResult> RecordSeriesAsync(
+        Caller caller, SeriesInput input, bool correctExisting, CancellationToken ct) =>
         WriteAsync(caller, [Validate(caller, input, "values")], correctExisting, null, ct);
 
-    /// <summary>Rows of any stations of the caller's country, grouped into series; any bad row refuses the lot, row named.</summary>
+    /// <summary>
+    /// Rows of any stations of the caller's country, grouped into series; any bad row refuses the lot, row named.
+    /// </summary>
     public async Task<IngestResult> ImportCsvAsync(Caller caller, string csv, CancellationToken ct)
     {
         var rows = ObservationCsv.Parse(csv);
@@ -48,7 +56,9 @@ public sealed class ObservationCommands(WaterResourcesDbContext db, Catalogue ca
             try
             {
                 var first = group.First();
-                groups.Add(Validate(caller, new SeriesInput(first.Station, first.Property, first.Unit, [.. group.Select(r => r.Reading)]),
+                groups.Add(Validate(
+                    caller,
+                    new SeriesInput(first.Station, first.Property, first.Unit, [.. group.Select(r => r.Reading)]),
                     $"row {first.Row}"));
             }
             catch (ValidationException refused)
@@ -67,7 +77,8 @@ public sealed class ObservationCommands(WaterResourcesDbContext db, Catalogue ca
         return await WriteAsync(caller, groups, correctExisting: false, expectedVersion: null, ct);
     }
 
-    private sealed record ValidSeries(StationInfo Station, ObservedProperty Property, IReadOnlyList<Reading> Readings);
+    private sealed record ValidSeries(
+        StationInfo Station, ObservedProperty Property, IReadOnlyList<Reading> Readings);
 
     private ValidSeries Validate(Caller caller, SeriesInput input, string at)
     {
@@ -78,7 +89,8 @@ public sealed class ObservationCommands(WaterResourcesDbContext db, Catalogue ca
         property.RequireUnit(input.Unit);
         if (input.Readings.Count is 0 or > MaxReadings)
         {
-            throw new ValidationException("values", $"{prefix}give from 1 to {MaxReadings:N0} readings (split a longer series)");
+            throw new ValidationException(
+                "values", $"{prefix}give from 1 to {MaxReadings:N0} readings (split a longer series)");
         }
 
         var errors = new ValidationErrors();
@@ -90,7 +102,8 @@ public sealed class ObservationCommands(WaterResourcesDbContext db, Catalogue ca
             var reading = input.Readings[i];
             var field = input.Readings.Count == 1 && at.Length == 0 ? "time" : $"values[{i}]";
             // Whole seconds, in UTC: a time given twice means the same reading however the client wrote it.
-            var when = new DateTimeOffset(reading.Time.UtcTicks - reading.Time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            var when = new DateTimeOffset(
+                reading.Time.UtcTicks - reading.Time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
             if (reading.Time == default)
             {
                 errors.Add(field, $"{prefix}has no time");
@@ -124,12 +137,19 @@ public sealed class ObservationCommands(WaterResourcesDbContext db, Catalogue ca
         return new ValidSeries(station, property, readings);
     }
 
-    private async Task<IngestResult> WriteAsync(Caller caller, IReadOnlyList<ValidSeries> series, bool correctExisting, int? expectedVersion,
+    private async Task<IngestResult> WriteAsync(
+        Caller caller,
+        IReadOnlyList<ValidSeries> series,
+        bool correctExisting,
+        int? expectedVersion,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var stations = series.Select(s => s.Station).DistinctBy(s => s.Code).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var stations = series.Select(s => s.Station)
+            .DistinctBy(s => s.Code)
+            .OrderBy(s => s.Code, StringComparer.Ordinal)
+            .ToList();
         foreach (var station in stations)
         {
             await db.LockStationAsync(station.Code, ct);
@@ -138,14 +158,23 @@ public sealed class ObservationCommands(WaterResourcesDbContext db, Catalogue ca
         int recorded = 0, corrected = 0;
         foreach (var s in series)
         {
-            var written = await db.WriteAsync(s.Station.Code, s.Property.Code, s.Readings, correctExisting, expectedVersion, caller.Country!,
-                caller.Subject, now, ct);
+            var written = await db.WriteAsync(
+                s.Station.Code,
+                s.Property.Code,
+                s.Readings,
+                correctExisting,
+                expectedVersion,
+                caller.Country!,
+                caller.Subject,
+                now,
+                ct);
             recorded += written.Recorded;
             corrected += written.Corrected;
         }
 
         var outcomes = new List<Outcome>();
-        foreach (var station in stations.Where(st => series.Any(s => s.Station == st && s.Property.Code == ObservedProperty.WaterLevel)))
+        foreach (var station in stations.Where(
+            st => series.Any(s => s.Station == st && s.Property.Code == ObservedProperty.WaterLevel)))
         {
             if (await monitor.EvaluateAsync(station, ct) is { } outcome)
             {

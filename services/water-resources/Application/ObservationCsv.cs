@@ -9,9 +9,9 @@ namespace Lmc.WaterResources.Application;
 public sealed record CsvReading(int Row, string Station, string Property, string Unit, Reading Reading);
 
 /// <summary>
-/// Observations as CSV with a header row: <c>station,property,time,value,unit</c> (any order, RFC 4180 quoting), times
-/// ISO 8601 with an offset (2025-08-20T07:00:00+07:00), values with a decimal point. The format national hydrological
-/// services export from their databases; every bad row is named, and none is recorded if any is bad.
+/// Observations as CSV with a header row: <c>station,property,time,value,unit</c> (any order, RFC 4180 quoting),
+/// times ISO 8601 with an offset (2025-08-20T07:00:00+07:00), values with a decimal point. The format national
+/// hydrological services export from their databases; every bad row is named, and none is recorded if any is bad.
 /// </summary>
 public static class ObservationCsv
 {
@@ -23,15 +23,20 @@ public static class ObservationCsv
     {
         if (string.IsNullOrWhiteSpace(csv))
         {
-            throw new ValidationException("csv", "the request body is empty; send text/csv with a header row station,property,time,value,unit");
+            throw new ValidationException(
+                "csv",
+                "the request body is empty; send text/csv with a header row station,property,time,value,unit");
         }
 
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.All }).FromText(csv.TrimStart('\uFEFF'));
+        using var reader = Sep.New(',')
+            .Reader(o => o with { Unescape = true, Trim = SepTrim.All })
+            .FromText(csv.TrimStart('\uFEFF'));
         var names = reader.Header.ColNames.Select(n => n.ToLowerInvariant()).ToList();
         var missing = Columns.Where(c => !names.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new ValidationException("csv", $"the header row lacks {string.Join(", ", missing)}; it needs {string.Join(",", Columns)}");
+            throw new ValidationException(
+                "csv", $"the header row lacks {string.Join(", ", missing)}; it needs {string.Join(",", Columns)}");
         }
 
         var at = Columns.Select(c => names.IndexOf(c)).ToArray();
@@ -49,10 +54,14 @@ public static class ObservationCsv
             var station = row[at[0]].ToString();
             var property = row[at[1]].ToString();
             var unit = row[at[4]].ToString();
-            if (!DateTimeOffset.TryParse(row[at[2]].Span, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            if (!DateTimeOffset.TryParse(
+                    row[at[2]].Span, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
                 || !HasOffset(row[at[2]].Span))
             {
-                errors.Add($"row {line}", $"time '{row[at[2]].ToString()}' is not an ISO 8601 time with an offset (2025-08-20T07:00:00+07:00)");
+                errors.Add(
+                    $"row {line}",
+                    $"time '{row[at[2]].ToString()}' is not an ISO 8601 time "
+                        + "with an offset (2025-08-20T07:00:00+07:00)");
             }
 
             if (!double.TryParse(row[at[3]].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
@@ -81,7 +90,10 @@ public static class ObservationCsv
         return rows.Count > 0 ? rows : throw new ValidationException("csv", "has a header but no rows");
     }
 
-    /// <summary>A time without an offset is ambiguous by seven or eight hours across the basin: refused, not guessed.</summary>
+    /// <summary>
+    /// A time without an offset is ambiguous by seven or eight hours across the basin: refused, not guessed.
+    /// </summary>
     private static bool HasOffset(ReadOnlySpan<char> text) =>
-        text.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        text.EndsWith("Z", StringComparison.OrdinalIgnoreCase)
+        || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 }

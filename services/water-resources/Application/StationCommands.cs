@@ -8,34 +8,65 @@ using Microsoft.EntityFrameworkCore;
 namespace Lmc.WaterResources.Application;
 
 /// <summary>A level version as asked for (proto SetLevelsRequest).</summary>
-public sealed record NewLevels(string? ValidFrom, double? AlarmM, double? FloodM, double? DroughtM, double? RapidRiseMPer24h,
-    int DroughtWindowDays, string? Source, int ExpectedVersion);
+public sealed record NewLevels(
+    string? ValidFrom,
+    double? AlarmM,
+    double? FloodM,
+    double? DroughtM,
+    double? RapidRiseMPer24h,
+    int DroughtWindowDays,
+    string? Source,
+    int ExpectedVersion);
 
 /// <summary>
 /// A station's country's other inputs: its levels (versioned) and its forecasts. Each re-judges the station in the
 /// same transaction, since new levels or a forecast can start or end a warning with no new observation.
 /// </summary>
-public sealed class StationCommands(WaterResourcesDbContext db, Catalogue catalogue, StationMonitor monitor, TimeProvider time)
+public sealed class StationCommands(
+    WaterResourcesDbContext db, Catalogue catalogue, StationMonitor monitor, TimeProvider time)
 {
-    public async Task<(LevelSet Levels, Outcome? Outcome)> SetLevelsAsync(Caller caller, string? code, NewLevels input, CancellationToken ct)
+    public async Task<(LevelSet Levels, Outcome? Outcome)> SetLevelsAsync(
+        Caller caller, string? code, NewLevels input, CancellationToken ct)
     {
         var station = catalogue.RequireStation(code);
         Stewards.EnsureMayReportFor(caller, station, "levels");
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockStationAsync(station.Code, ct);
-        var latest = await db.LevelSets.Where(l => l.StationCode == station.Code).MaxAsync(l => (int?)l.Version, ct) ?? 0;
+        var latest = await db.LevelSets.Where(l => l.StationCode == station.Code)
+            .MaxAsync(l => (int?)l.Version, ct) ?? 0;
         // Strict, 0 included: levels set on a stale view (someone set a version meanwhile) would silently undo it.
         if (input.ExpectedVersion != latest)
         {
             throw new ConcurrencyException("levels", station.Code, input.ExpectedVersion, latest);
         }
 
-        var levels = LevelSet.Create(station, latest + 1, input.ValidFrom, input.AlarmM, input.FloodM, input.DroughtM, input.RapidRiseMPer24h,
-            input.DroughtWindowDays, input.Source, caller.Country!, now);
+        var levels = LevelSet.Create(
+            station,
+            latest + 1,
+            input.ValidFrom,
+            input.AlarmM,
+            input.FloodM,
+            input.DroughtM,
+            input.RapidRiseMPer24h,
+            input.DroughtWindowDays,
+            input.Source,
+            caller.Country!,
+            now);
         db.LevelSets.Add(levels);
-        db.Publish(new LevelsSet(station.Code, station.Country, levels.Version, levels.ValidFrom, levels.AlarmM, levels.FloodM, levels.DroughtM,
-            levels.RapidRiseMPer24h, levels.DroughtWindowDays, now), "station:" + station.Code);
+        db.Publish(
+            new LevelsSet(
+                station.Code,
+                station.Country,
+                levels.Version,
+                levels.ValidFrom,
+                levels.AlarmM,
+                levels.FloodM,
+                levels.DroughtM,
+                levels.RapidRiseMPer24h,
+                levels.DroughtWindowDays,
+                now),
+            "station:" + station.Code);
         await db.SaveChangesAsync(ct);
         var outcome = await monitor.EvaluateAsync(station, ct);
         await db.SaveChangesAsync(ct);
@@ -44,8 +75,12 @@ public sealed class StationCommands(WaterResourcesDbContext db, Catalogue catalo
     }
 
     /// <summary>A forecast issue: lead days 1 to 5 once each, levels plausible, issued no later than now.</summary>
-    public async Task<(StationInfo Station, Outcome? Outcome)> SubmitForecastAsync(Caller caller, string? code, DateTimeOffset issuedAt,
-        IReadOnlyList<(int LeadDays, double LevelM)> values, CancellationToken ct)
+    public async Task<(StationInfo Station, Outcome? Outcome)> SubmitForecastAsync(
+        Caller caller,
+        string? code,
+        DateTimeOffset issuedAt,
+        IReadOnlyList<(int LeadDays, double LevelM)> values,
+        CancellationToken ct)
     {
         var station = catalogue.RequireStation(code);
         Stewards.EnsureMayReportFor(caller, station, "forecasts");
@@ -84,7 +119,8 @@ public sealed class StationCommands(WaterResourcesDbContext db, Catalogue catalo
             throw new ConflictException($"A forecast for {station.Code} issued at {issued:O} is submitted already.");
         }
 
-        db.Forecasts.AddRange(values.Select(v => new Forecast(station.Code, issued, station.LocalDate(issued), v.LeadDays, v.LevelM, caller.Country!)));
+        db.Forecasts.AddRange(values.Select(
+            v => new Forecast(station.Code, issued, station.LocalDate(issued), v.LeadDays, v.LevelM, caller.Country!)));
         await db.SaveChangesAsync(ct);
         var outcome = await monitor.EvaluateAsync(station, ct);
         await db.SaveChangesAsync(ct);

@@ -19,13 +19,15 @@ public static class Stewards
         if (!caller.IsJwgMember(Area) && !caller.HasRole(LmcRoles.WaterFocalPoint))
         {
             throw new ForbiddenException(
-                $"A station's {what} are entered by its country's {LmcRoles.WaterFocalPoint} or {LmcRoles.Jwg(Area)} member.");
+                $"A station's {what} are entered by its country's {LmcRoles.WaterFocalPoint} "
+                    + $"or {LmcRoles.Jwg(Area)} member.");
         }
 
         if (caller.Country != station.Country)
         {
             throw new ForbiddenException(
-                $"{station.Name} ({station.Code}) is {MemberCountries.NameOf(station.Country)}'s station; its {what} are {station.Country}'s to enter, "
+                $"{station.Name} ({station.Code}) is {MemberCountries.NameOf(station.Country)}'s station; "
+                + $"its {what} are {station.Country}'s to enter, "
                 + $"not {caller.Country ?? "a caller of no country"}'s.");
         }
     }
@@ -33,14 +35,17 @@ public static class Stewards
     /// <summary>The country whose copy the caller acknowledges: their own, in a role that answers for it.</summary>
     public static string EnsureMayAcknowledge(Caller caller)
     {
-        if (!caller.IsJwgMember(Area) && !caller.HasRole(LmcRoles.WaterFocalPoint) && !caller.HasRole(LmcRoles.Secretariat))
+        if (!caller.IsJwgMember(Area) && !caller.HasRole(LmcRoles.WaterFocalPoint)
+            && !caller.HasRole(LmcRoles.Secretariat))
         {
             throw new ForbiddenException(
-                $"A country's copy of a warning is acknowledged by its {LmcRoles.WaterFocalPoint}, {LmcRoles.Jwg(Area)} member or secretariat.");
+                $"A country's copy of a warning is acknowledged by its {LmcRoles.WaterFocalPoint}, "
+                    + $"{LmcRoles.Jwg(Area)} member or secretariat.");
         }
 
         return MemberCountries.IsMember(caller.Country) ? caller.Country!
-            : throw new ForbiddenException("Only a member country acknowledges a warning, each its own copy; this caller acts for none.");
+            : throw new ForbiddenException(
+                "Only a member country acknowledges a warning, each its own copy; this caller acts for none.");
     }
 
     /// <summary>The inbox a caller reads: their own country's; the admin names any.</summary>

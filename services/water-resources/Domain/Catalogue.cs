@@ -5,14 +5,27 @@ using Lmc.BuildingBlocks.Domain;
 namespace Lmc.WaterResources.Domain;
 
 /// <summary>
-/// A gauging station as the service ships it (Seed/stations.json): MRC's code where it has one, else the platform's
-/// (LMC-&lt;forecast point&gt;); where it is; its zero gauge; what it measures; the ISO 3166-2 units its reach faces;
-/// the levels its sources give (the implicit version 0); and which values had to be filled in.
+/// A gauging station as the service ships it (Seed/stations.json): MRC's code where it has one, else the
+/// platform's (LMC-&lt;forecast point&gt;); where it is; its zero gauge; what it measures; the ISO 3166-2 units its
+/// reach faces; the levels its sources give (the implicit version 0); and which values had to be filled in.
 /// </summary>
 public sealed record StationInfo(
-    string Code, string Name, string Country, string River, string Kind, double? Latitude, double? Longitude, double? ZeroGaugeM,
-    string Datum, string ForecastPoint, IReadOnlyList<string> Measures, IReadOnlyList<string> ReachUnits, double ReachRadiusKm,
-    ShippedLevels Levels, IReadOnlyList<string> FilledIn, string Source)
+    string Code,
+    string Name,
+    string Country,
+    string River,
+    string Kind,
+    double? Latitude,
+    double? Longitude,
+    double? ZeroGaugeM,
+    string Datum,
+    string ForecastPoint,
+    IReadOnlyList<string> Measures,
+    IReadOnlyList<string> ReachUnits,
+    double ReachRadiusKm,
+    ShippedLevels Levels,
+    IReadOnlyList<string> FilledIn,
+    string Source)
 {
     public bool Observes(string property) => Measures.Contains(property, StringComparer.Ordinal);
 
@@ -27,11 +40,20 @@ public sealed record ShippedLevels(double? AlarmM, double? FloodM);
 
 /// <summary>An OGC SensorThings ObservedProperty with the one unit the service keeps it in.</summary>
 public sealed record ObservedProperty(
-    string Code, string Name, string Definition, string Unit, string Ucum, IReadOnlyList<string> Accepts, double Min, double Max)
+    string Code,
+    string Name,
+    string Definition,
+    string Unit,
+    string Ucum,
+    IReadOnlyList<string> Accepts,
+    double Min,
+    double Max)
 {
     public const string WaterLevel = "water-level";
 
-    /// <summary>The unit as stored, or the caller's error: a value in another unit is refused, never converted.</summary>
+    /// <summary>
+    /// The unit as stored, or the caller's error: a value in another unit is refused, never converted.
+    /// </summary>
     public string RequireUnit(string? unit, string field = "unit")
     {
         if (string.IsNullOrWhiteSpace(unit))
@@ -40,14 +62,17 @@ public sealed record ObservedProperty(
         }
 
         return Accepts.Contains(unit.Trim(), StringComparer.Ordinal) ? Unit
-            : throw new ValidationException(field, $"'{unit}' is not the unit of {Code}; give values in {Unit} ({string.Join(", ", Accepts)})");
+            : throw new ValidationException(
+                field, $"'{unit}' is not the unit of {Code}; give values in {Unit} ({string.Join(", ", Accepts)})");
     }
 
     public void RequirePlausible(double value, string field)
     {
         if (!double.IsFinite(value) || value < Min || value > Max)
         {
-            throw new ValidationException(field, $"{value} {Unit} is outside {Min} to {Max} {Unit}, the plausible range of {Code}; check the unit");
+            throw new ValidationException(
+                field,
+                $"{value} {Unit} is outside {Min} to {Max} {Unit}, the plausible range of {Code}; check the unit");
         }
     }
 }
@@ -68,7 +93,8 @@ public sealed class Catalogue
             var unknown = station.Measures.Where(m => !_properties.ContainsKey(m)).ToList();
             if (unknown.Count > 0 || !MemberCountries.IsMember(station.Country))
             {
-                throw new InvalidOperationException($"Station {station.Code}: unknown country or properties {string.Join(", ", unknown)}.");
+                throw new InvalidOperationException(
+                    $"Station {station.Code}: unknown country or properties {string.Join(", ", unknown)}.");
             }
         }
     }
@@ -81,7 +107,8 @@ public sealed class Catalogue
     public StationInfo? Station(string code) => _stations.GetValueOrDefault(code);
 
     public StationInfo RequireStation(string? code, string field = "station") => string.IsNullOrWhiteSpace(code)
-        ? throw new ValidationException(field, "is required: a station code such as 011901 (Vientiane) or LMC-NAK (Nakhon Phanom)")
+        ? throw new ValidationException(
+            field, "is required: a station code such as 011901 (Vientiane) or LMC-NAK (Nakhon Phanom)")
         : Station(code.Trim()) ?? throw new NotFoundException("station", code);
 
     /// <summary>The property, which the station must measure.</summary>
@@ -90,14 +117,20 @@ public sealed class Catalogue
         var property = string.IsNullOrWhiteSpace(code) ? null : _properties.GetValueOrDefault(code.Trim());
         if (property is null)
         {
-            throw new ValidationException(field, $"'{code}' is not an observed property; one of {string.Join(", ", _properties.Keys.Order())}");
+            throw new ValidationException(
+                field, $"'{code}' is not an observed property; one of {string.Join(", ", _properties.Keys.Order())}");
         }
 
         return station.Observes(property.Code) ? property
-            : throw new ValidationException(field, $"{station.Name} ({station.Code}) does not measure {property.Code}; it measures {string.Join(", ", station.Measures)}");
+            : throw new ValidationException(
+                field,
+                $"{station.Name} ({station.Code}) does not measure {property.Code}; "
+                    + $"it measures {string.Join(", ", station.Measures)}");
     }
 
-    /// <summary>The catalogue from stations.json and properties.json, which <paramref name="readFile"/> gives by name.</summary>
+    /// <summary>
+    /// The catalogue from stations.json and properties.json, which <paramref name="readFile"/> gives by name.
+    /// </summary>
     public static Catalogue Parse(Func<string, string> readFile)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

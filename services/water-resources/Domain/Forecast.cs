@@ -15,7 +15,8 @@ public sealed class Forecast
     {
     }
 
-    public Forecast(string stationCode, DateTimeOffset issuedAt, DateOnly issuedOn, int leadDays, double levelM, string issuedBy)
+    public Forecast(
+        string stationCode, DateTimeOffset issuedAt, DateOnly issuedOn, int leadDays, double levelM, string issuedBy)
     {
         StationCode = stationCode;
         IssuedAt = issuedAt;

@@ -53,12 +53,23 @@ public sealed class LevelSet
         Source = "shipped with the service: " + station.Source,
     };
 
-    public static LevelSet Create(StationInfo station, int version, string? validFrom, double? alarm, double? flood, double? drought,
-        double? rapidRise, int droughtWindowDays, string? source, string country, DateTimeOffset now)
+    public static LevelSet Create(
+        StationInfo station,
+        int version,
+        string? validFrom,
+        double? alarm,
+        double? flood,
+        double? drought,
+        double? rapidRise,
+        int droughtWindowDays,
+        string? source,
+        string country,
+        DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         DateOnly from = default;
-        if (!DateOnly.TryParseExact(validFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
+        if (!DateOnly.TryParseExact(
+                validFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
         {
             errors.Add("valid_from", "is required as an ISO date (2025-06-01)");
         }
@@ -93,7 +104,8 @@ public sealed class LevelSet
 
         if (string.IsNullOrWhiteSpace(source) || source.Length > 500)
         {
-            errors.Add("source", "is required (at most 500 characters): where the levels come from, a decree or a bulletin");
+            errors.Add(
+                "source", "is required (at most 500 characters): where the levels come from, a decree or a bulletin");
         }
 
         errors.ThrowIfAny();
@@ -119,7 +131,10 @@ public sealed class LevelSet
     /// and of versions from the same date the newest (a correction of a date's levels is a new version of it).
     /// </summary>
     public static LevelSet InForce(IEnumerable<LevelSet> versions, DateOnly date) =>
-        versions.Where(v => v.ValidFrom <= date).OrderByDescending(v => v.ValidFrom).ThenByDescending(v => v.Version).First();
+        versions.Where(v => v.ValidFrom <= date)
+            .OrderByDescending(v => v.ValidFrom)
+            .ThenByDescending(v => v.Version)
+            .First();
 
     private static void Check(ValidationErrors errors, string field, double? value)
     {

@@ -6,13 +6,26 @@ namespace Lmc.WaterResources.Domain;
 /// Bulk series are written with COPY (Data/ObservationStore), not one entity at a time.
 /// </summary>
 public sealed record Observation(
-    string StationCode, string Property, DateTimeOffset Time, double Value, int Version, DateTimeOffset RecordedAt, string RecordedBy,
+    string StationCode,
+    string Property,
+    DateTimeOffset Time,
+    double Value,
+    int Version,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
     string RecordedBySubject);
 
 /// <summary>A value an observation had before a correction replaced it.</summary>
 public sealed record ObservationRevision(
-    string StationCode, string Property, DateTimeOffset Time, int Version, double Value, DateTimeOffset RecordedAt, string RecordedBy,
-    string RecordedBySubject, DateTimeOffset SupersededAt);
+    string StationCode,
+    string Property,
+    DateTimeOffset Time,
+    int Version,
+    double Value,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    string RecordedBySubject,
+    DateTimeOffset SupersededAt);
 
 /// <summary>One reading of a series to be recorded.</summary>
 public readonly record struct Reading(DateTimeOffset Time, double Value);

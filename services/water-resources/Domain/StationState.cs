@@ -1,6 +1,8 @@
 namespace Lmc.WaterResources.Domain;
 
-/// <summary>A station's status as of its latest water level, kept so the profile and lists read one row per station.</summary>
+/// <summary>
+/// A station's status as of its latest water level, kept so the profile and lists read one row per station.
+/// </summary>
 public sealed class StationState
 {
     private StationState()

@@ -4,10 +4,16 @@ namespace Lmc.WaterResources.Domain;
 /// <param name="Level">The latest water level.</param>
 /// <param name="ObservedAt">When it was observed.</param>
 /// <param name="Change24h">The change against the level observed 24 hours (up to 36) before, if there is one.</param>
-/// <param name="BelowDroughtSince">When the run of levels below the drought level that ends at the latest began.</param>
+/// <param name="BelowDroughtSince">
+/// When the run of levels below the drought level that ends at the latest began.
+/// </param>
 /// <param name="ForecastPeak">The highest level of the latest forecast over the alarm horizon, and its date.</param>
 public sealed record StationRecord(
-    double Level, DateTimeOffset ObservedAt, double? Change24h, DateTimeOffset? BelowDroughtSince, (double Level, DateOnly Date)? ForecastPeak);
+    double Level,
+    DateTimeOffset ObservedAt,
+    double? Change24h,
+    DateTimeOffset? BelowDroughtSince,
+    (double Level, DateOnly Date)? ForecastPeak);
 
 /// <summary>The status a station is in and the conditions that hold (each a warning of its kind).</summary>
 public sealed record Evaluation(StationStatus Status, IReadOnlySet<WarningKind> Conditions, string AlarmReason);
@@ -45,7 +51,8 @@ public static class StatusRules
         }
         else if (levels.FloodM is { } f && record.ForecastPeak is { } peak && Mm(peak.Level) >= Mm(f))
         {
-            alarmReason = $"the flood level of {f:0.00} m is forecast to be reached by {peak.Date:yyyy-MM-dd} ({peak.Level:0.00} m)";
+            alarmReason = $"the flood level of {f:0.00} m is forecast to be reached by {peak.Date:yyyy-MM-dd} "
+                + $"({peak.Level:0.00} m)";
         }
         else if (levels.AlarmM is { } alarm && level >= Mm(alarm))
         {
@@ -78,6 +85,8 @@ public static class StatusRules
         return new Evaluation(status, conditions, alarmReason);
     }
 
-    /// <summary>Gauges read to the centimetre and levels are set to it: millimetres compare exactly where doubles do not.</summary>
+    /// <summary>
+    /// Gauges read to the centimetre and levels are set to it: millimetres compare exactly where doubles do not.
+    /// </summary>
     private static long Mm(double metres) => (long)Math.Round(metres * 1000, MidpointRounding.AwayFromZero);
 }

@@ -59,8 +59,18 @@ public sealed class Warning
     public bool Active => LiftedAt is null;
 
     /// <summary>A warning from the rules, delivered to all six members.</summary>
-    public static Warning Issue(StationInfo station, WarningKind kind, string headline, string description, double value, double? threshold,
-        int? levelVersion, DateTimeOffset observedAt, DateOnly? forecastDate, DateTimeOffset? validUntil, DateTimeOffset now)
+    public static Warning Issue(
+        StationInfo station,
+        WarningKind kind,
+        string headline,
+        string description,
+        double value,
+        double? threshold,
+        int? levelVersion,
+        DateTimeOffset observedAt,
+        DateOnly? forecastDate,
+        DateTimeOffset? validUntil,
+        DateTimeOffset now)
     {
         var warning = new Warning
         {
@@ -123,7 +133,9 @@ public sealed class Warning
     }
 }
 
-/// <summary>A member country's copy of a warning, in its inbox until it acknowledges it; escalated once if it does not.</summary>
+/// <summary>
+/// A member country's copy of a warning, in its inbox until it acknowledges it; escalated once if it does not.
+/// </summary>
 public sealed class Delivery
 {
     private Delivery()

@@ -7,9 +7,10 @@ namespace Lmc.WaterResources.Features;
 
 /// <summary>
 /// A warning as an OASIS Common Alerting Protocol 1.2 alert, the format national disaster agencies and WMO's alert
-/// hubs read. Beyond the schema it keeps what CAP 1.2 requires and hubs expect: times with explicit offsets (UTC as
-/// -00:00, never Z), identifier and sender without spaces or commas, a lifted warning as a Cancel that references the
-/// alert it ends, and an area in every info: the station's reach as a circle and its ISO 3166-2 units as geocodes.
+/// hubs read. Beyond the schema it keeps what CAP 1.2 requires and hubs expect: times with explicit offsets (UTC
+/// as -00:00, never Z), identifier and sender without spaces or commas, a lifted warning as a Cancel that
+/// references the alert it ends, and an area in every info: the station's reach as a circle and its ISO 3166-2
+/// units as geocodes.
 /// </summary>
 public static class CapAlerts
 {
@@ -33,7 +34,8 @@ public static class CapAlerts
             new XElement(Cap + "sent", Time(sent)),
             new XElement(Cap + "status", "Actual"),
             new XElement(Cap + "msgType", asCancel ? "Cancel" : "Alert"),
-            new XElement(Cap + "source", $"LMC Water Resources JWG, station data of {MemberCountries.NameOf(station.Country)}"),
+            new XElement(
+                Cap + "source", $"LMC Water Resources JWG, station data of {MemberCountries.NameOf(station.Country)}"),
             new XElement(Cap + "scope", "Public"));
         if (asCancel)
         {
@@ -50,7 +52,8 @@ public static class CapAlerts
         var (eventName, urgency, severity, certainty, response) = w.Kind switch
         {
             WarningKind.Flood => ("River flood", "Immediate", "Severe", "Observed", "Prepare"),
-            WarningKind.Alarm => ("River flood alarm", "Expected", "Moderate", w.ForecastDate is null ? "Observed" : "Likely", "Monitor"),
+            WarningKind.Alarm => (
+                "River flood alarm", "Expected", "Moderate", w.ForecastDate is null ? "Observed" : "Likely", "Monitor"),
             WarningKind.RapidRise => ("Rapid rise of river level", "Immediate", "Moderate", "Observed", "Monitor"),
             WarningKind.Drought => ("Hydrological drought", "Expected", "Moderate", "Observed", "Monitor"),
             _ => ("Unusual river level change", "Expected", "Moderate", "Likely", "Monitor"),
@@ -66,7 +69,10 @@ public static class CapAlerts
             new XElement(Cap + "urgency", asCancel ? "Past" : urgency),
             new XElement(Cap + "severity", asCancel ? "Minor" : severity),
             new XElement(Cap + "certainty", certainty),
-            new XElement(Cap + "eventCode", new XElement(Cap + "valueName", "lmc:warning-kind"), new XElement(Cap + "value", Words.Of(w.Kind))),
+            new XElement(
+                Cap + "eventCode",
+                new XElement(Cap + "valueName", "lmc:warning-kind"),
+                new XElement(Cap + "value", Words.Of(w.Kind))),
             new XElement(Cap + "onset", Time(onset)),
             new XElement(Cap + "expires", Time(expires > onset ? expires : onset.AddMinutes(1))),
             new XElement(Cap + "senderName", "Lancang-Mekong Cooperation, Water Resources JWG"),
@@ -85,15 +91,20 @@ public static class CapAlerts
         }
 
         var area = new XElement(Cap + "area", new XElement(Cap + "areaDesc",
-            $"The {station.River} at {station.Name} ({MemberCountries.NameOf(station.Country)}) and its reach: {string.Join(", ", w.ReachUnits)}"));
+            $"The {station.River} at {station.Name} ({MemberCountries.NameOf(station.Country)}) and its reach: "
+                + $"{string.Join(", ", w.ReachUnits)}"));
         if (station.Latitude is { } lat && station.Longitude is { } lon)
         {
-            area.Add(new XElement(Cap + "circle", string.Create(CultureInfo.InvariantCulture, $"{lat:0.0####},{lon:0.0####} {station.ReachRadiusKm:0.#}")));
+            area.Add(new XElement(
+                Cap + "circle",
+                string.Create(
+                    CultureInfo.InvariantCulture, $"{lat:0.0####},{lon:0.0####} {station.ReachRadiusKm:0.#}")));
         }
 
         foreach (var unit in w.ReachUnits)
         {
-            area.Add(new XElement(Cap + "geocode", new XElement(Cap + "valueName", "ISO3166-2"), new XElement(Cap + "value", unit)));
+            area.Add(new XElement(
+                Cap + "geocode", new XElement(Cap + "valueName", "ISO3166-2"), new XElement(Cap + "value", unit)));
         }
 
         info.Add(area);
@@ -109,5 +120,6 @@ public static class CapAlerts
     public static string Time(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "-00:00";
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    private static string Truncate(string text, int length) =>
+        text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -7,7 +7,9 @@ using Proto = Lmc.Contracts.WaterResources.V1;
 
 namespace Lmc.WaterResources.Grpc;
 
-/// <summary>Domain to proto for the water-resources contract; enums are cast, their numbers being the proto's.</summary>
+/// <summary>
+/// Domain to proto for the water-resources contract; enums are cast, their numbers being the proto's.
+/// </summary>
 internal static class WaterMapping
 {
     public static Proto.Station ToProto(StationView view)
@@ -15,8 +17,14 @@ internal static class WaterMapping
         var s = view.Station;
         var station = new Proto.Station
         {
-            Code = s.Code, Name = s.Name, Country = CommonMapping.ToCountry(s.Country), River = s.River, Kind = s.Kind,
-            ForecastPoint = s.ForecastPoint, Source = s.Source, State = ToProto(view.State, view.Levels),
+            Code = s.Code,
+            Name = s.Name,
+            Country = CommonMapping.ToCountry(s.Country),
+            River = s.River,
+            Kind = s.Kind,
+            ForecastPoint = s.ForecastPoint,
+            Source = s.Source,
+            State = ToProto(view.State, view.Levels),
         };
         if (s.Latitude is { } lat && s.Longitude is { } lon)
         {
@@ -37,7 +45,11 @@ internal static class WaterMapping
 
     public static Proto.StationState ToProto(StationState? state, LevelSet levels)
     {
-        var proto = new Proto.StationState { Status = (Proto.StationStatus)(state?.Status ?? StationStatus.Unknown), Levels = ToProto(levels) };
+        var proto = new Proto.StationState
+        {
+            Status = (Proto.StationStatus)(state?.Status ?? StationStatus.Unknown),
+            Levels = ToProto(levels),
+        };
         if (state?.LevelM is { } level)
         {
             proto.LevelM = level;
@@ -62,7 +74,9 @@ internal static class WaterMapping
             ValidFrom = l.Version == 0 ? "" : l.ValidFrom.ToIsoDate(),
             DroughtWindowDays = l.DroughtWindowDays,
             Source = l.Source,
-            SetBy = l.SetBy.Length == 0 ? Lmc.Contracts.Common.V1.Country.Unspecified : CommonMapping.ToCountry(l.SetBy),
+            SetBy = l.SetBy.Length == 0
+                ? Lmc.Contracts.Common.V1.Country.Unspecified
+                : CommonMapping.ToCountry(l.SetBy),
             SetAt = l.SetAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         };
         if (l.AlarmM is { } alarm)
@@ -92,12 +106,21 @@ internal static class WaterMapping
     {
         var proto = new Proto.Warning
         {
-            WarningId = w.Id.ToString(), Kind = (Proto.WarningKind)w.Kind, Station = w.StationCode, StationName = w.StationName,
-            Country = CommonMapping.ToCountry(w.Country), Active = w.Active, Headline = w.Headline, Description = w.Description,
-            ValueM = w.ValueM, ObservedAt = Timestamp.FromDateTimeOffset(w.ObservedAt), IssuedAt = Timestamp.FromDateTimeOffset(w.IssuedAt),
+            WarningId = w.Id.ToString(),
+            Kind = (Proto.WarningKind)w.Kind,
+            Station = w.StationCode,
+            StationName = w.StationName,
+            Country = CommonMapping.ToCountry(w.Country),
+            Active = w.Active,
+            Headline = w.Headline,
+            Description = w.Description,
+            ValueM = w.ValueM,
+            ObservedAt = Timestamp.FromDateTimeOffset(w.ObservedAt),
+            IssuedAt = Timestamp.FromDateTimeOffset(w.IssuedAt),
             ValidUntil = w.ValidUntil is { } until ? Timestamp.FromDateTimeOffset(until) : null,
             LiftedAt = w.LiftedAt is { } lifted ? Timestamp.FromDateTimeOffset(lifted) : null,
-            LiftReason = w.LiftReason, ForecastDate = w.ForecastDate?.ToIsoDate() ?? "",
+            LiftReason = w.LiftReason,
+            ForecastDate = w.ForecastDate?.ToIsoDate() ?? "",
         };
         if (w.ThresholdM is { } threshold)
         {
@@ -135,8 +158,14 @@ internal static class WaterMapping
 
     public static Proto.Observation ToProto(Observation o, string unit) => new()
     {
-        Station = o.StationCode, Property = o.Property, Time = Timestamp.FromDateTimeOffset(o.Time), Value = o.Value, Unit = unit,
-        Version = o.Version, RecordedAt = Timestamp.FromDateTimeOffset(o.RecordedAt), RecordedBy = CommonMapping.ToCountry(o.RecordedBy),
+        Station = o.StationCode,
+        Property = o.Property,
+        Time = Timestamp.FromDateTimeOffset(o.Time),
+        Value = o.Value,
+        Unit = unit,
+        Version = o.Version,
+        RecordedAt = Timestamp.FromDateTimeOffset(o.RecordedAt),
+        RecordedBy = CommonMapping.ToCountry(o.RecordedBy),
     };
 
     public static Proto.IngestSummary ToProto(IngestResult result)
@@ -150,11 +179,13 @@ internal static class WaterMapping
     public static Proto.YearSeries ToProto(int year, IEnumerable<DailyLevel> days)
     {
         var series = new Proto.YearSeries { Year = year };
-        series.Days.AddRange(days.Select(d => new Proto.DailyLevel { Date = d.Day.ToIsoDate(), MeanM = d.Mean, MaxM = d.Max }));
+        series.Days.AddRange(
+            days.Select(d => new Proto.DailyLevel { Date = d.Day.ToIsoDate(), MeanM = d.Mean, MaxM = d.Max }));
         return series;
     }
 
-    public static DateTimeOffset? Optional(Timestamp? timestamp) => timestamp is null ? null : timestamp.ToDateTimeOffset();
+    public static DateTimeOffset? Optional(Timestamp? timestamp) =>
+        timestamp is null ? null : timestamp.ToDateTimeOffset();
 
     public static DateTimeOffset Required(Timestamp? timestamp, string field) =>
         timestamp?.ToDateTimeOffset() ?? throw new ValidationException(field, "is required (an RFC 3339 time)");

@@ -14,12 +14,16 @@ using Proto = Lmc.Contracts.WaterResources.V1;
 namespace Lmc.WaterResources.Grpc;
 
 /// <summary>
-/// lmc.waterresources.v1.WaterResourcesService. Reads need the read scope and writes the write scope, from each RPC's
-/// verb (MapLmcGrpcService); which country enters a station's data, and whose copy of a warning a caller
+/// lmc.waterresources.v1.WaterResourcesService. Reads need the read scope and writes the write scope, from each
+/// RPC's verb (MapLmcGrpcService); which country enters a station's data, and whose copy of a warning a caller
 /// acknowledges, is checked against the caller before anything else (Application/Stewards).
 /// </summary>
 public sealed class WaterResourcesGrpcService(
-    Catalogue catalogue, ObservationCommands observations, StationCommands stations, WarningCommands warnings, WaterQueries queries)
+    Catalogue catalogue,
+    ObservationCommands observations,
+    StationCommands stations,
+    WarningCommands warnings,
+    WaterQueries queries)
     : WaterResourcesService.WaterResourcesServiceBase
 {
     private static readonly ServiceCard Card = CardOf(
@@ -35,9 +39,11 @@ public sealed class WaterResourcesGrpcService(
             WriteScope = Card.WriteScope,
         });
 
-    public override async Task<ListStationsResponse> ListStations(ListStationsRequest request, ServerCallContext context)
+    public override async Task<ListStationsResponse> ListStations(
+        ListStationsRequest request, ServerCallContext context)
     {
-        var views = await queries.StationsAsync(request.Country.OptionalCode("country"), request.River, request.Measures, context.CancellationToken);
+        var views = await queries.StationsAsync(
+            request.Country.OptionalCode("country"), request.River, request.Measures, context.CancellationToken);
         var response = new ListStationsResponse();
         response.Stations.AddRange(views.Select(ToProto));
         return response;
@@ -48,11 +54,24 @@ public sealed class WaterResourcesGrpcService(
 
     public override async Task<SetLevelsResponse> SetLevels(SetLevelsRequest request, ServerCallContext context)
     {
-        var (levels, outcome) = await stations.SetLevelsAsync(context.Caller(), request.Station, new NewLevels(request.ValidFrom,
-            request.HasAlarmM ? request.AlarmM : null, request.HasFloodM ? request.FloodM : null, request.HasDroughtM ? request.DroughtM : null,
-            request.HasRapidRiseMPer24H ? request.RapidRiseMPer24H : null, request.DroughtWindowDays, request.Source, request.ExpectedVersion),
+        var (levels, outcome) = await stations.SetLevelsAsync(
+            context.Caller(),
+            request.Station,
+            new NewLevels(
+                request.ValidFrom,
+                request.HasAlarmM ? request.AlarmM : null,
+                request.HasFloodM ? request.FloodM : null,
+                request.HasDroughtM ? request.DroughtM : null,
+                request.HasRapidRiseMPer24H ? request.RapidRiseMPer24H : null,
+                request.DroughtWindowDays,
+                request.Source,
+                request.ExpectedVersion),
             context.CancellationToken);
-        var response = new SetLevelsResponse { Levels = ToProto(levels), State = outcome is null ? null : ToProto(outcome) };
+        var response = new SetLevelsResponse
+        {
+            Levels = ToProto(levels),
+            State = outcome is null ? null : ToProto(outcome),
+        };
         response.Warnings.AddRange(outcome?.Warnings.Select(w => ToProto(w)) ?? []);
         return response;
     }
@@ -60,118 +79,188 @@ public sealed class WaterResourcesGrpcService(
     public override async Task<ListLevelsResponse> ListLevels(ListLevelsRequest request, ServerCallContext context)
     {
         var response = new ListLevelsResponse();
-        response.Versions.AddRange((await queries.LevelsAsync(request.Station, context.CancellationToken)).Select(ToProto));
+        response.Versions.AddRange(
+            (await queries.LevelsAsync(request.Station, context.CancellationToken)).Select(ToProto));
         return response;
     }
 
-    public override async Task<RecordObservationResponse> RecordObservation(RecordObservationRequest request, ServerCallContext context)
+    public override async Task<RecordObservationResponse> RecordObservation(
+        RecordObservationRequest request, ServerCallContext context)
     {
         var input = new SeriesInput(request.Station, request.Property, request.Unit,
             [new Reading(Required(request.Time, "time"), request.Value)]);
-        var (observation, result) = await observations.RecordAsync(context.Caller(), input, request.CorrectsVersion, context.CancellationToken);
+        var (observation, result) = await observations.RecordAsync(
+            context.Caller(), input, request.CorrectsVersion, context.CancellationToken);
         var response = new RecordObservationResponse
         {
-            Observation = ToProto(observation, catalogue.RequireStation(request.Station) is var s ? catalogue.RequireProperty(s, request.Property).Unit : ""),
+            Observation = ToProto(
+                observation,
+                catalogue.RequireStation(request.Station) is var s
+                    ? catalogue.RequireProperty(s, request.Property).Unit
+                    : ""),
             State = result.Outcomes.Count == 0 ? null : ToProto(result.Outcomes[0]),
         };
         response.Warnings.AddRange(result.Warnings.Select(w => ToProto(w)));
         return response;
     }
 
-    public override async Task<RecordObservationsResponse> RecordObservations(RecordObservationsRequest request, ServerCallContext context)
+    public override async Task<RecordObservationsResponse> RecordObservations(
+        RecordObservationsRequest request, ServerCallContext context)
     {
-        var readings = request.Values.Select((v, i) => new Reading(Required(v.Time, $"values[{i}].time"), v.Value)).ToList();
-        var result = await observations.RecordSeriesAsync(context.Caller(), new SeriesInput(request.Station, request.Property, request.Unit, readings),
-            request.CorrectExisting, context.CancellationToken);
+        var readings = request.Values
+            .Select((v, i) => new Reading(Required(v.Time, $"values[{i}].time"), v.Value))
+            .ToList();
+        var result = await observations.RecordSeriesAsync(
+            context.Caller(),
+            new SeriesInput(request.Station, request.Property, request.Unit, readings),
+            request.CorrectExisting,
+            context.CancellationToken);
         return new() { Summary = ToProto(result) };
     }
 
-    public override async Task<ImportObservationsCsvResponse> ImportObservationsCsv(ImportObservationsCsvRequest request, ServerCallContext context)
+    public override async Task<ImportObservationsCsvResponse> ImportObservationsCsv(
+        ImportObservationsCsvRequest request, ServerCallContext context)
     {
         var csv = request.Csv?.Data is { IsEmpty: false } data ? data.ToString(Encoding.UTF8)
-            : throw new ValidationException("csv", "the request body is empty; send text/csv with a header row station,property,time,value,unit");
-        return new() { Summary = ToProto(await observations.ImportCsvAsync(context.Caller(), csv, context.CancellationToken)) };
+            : throw new ValidationException(
+                "csv",
+                "the request body is empty; send text/csv with a header row station,property,time,value,unit");
+        return new()
+        {
+            Summary = ToProto(await observations.ImportCsvAsync(context.Caller(), csv, context.CancellationToken)),
+        };
     }
 
-    public override async Task<ListObservationsResponse> ListObservations(ListObservationsRequest request, ServerCallContext context)
+    public override async Task<ListObservationsResponse> ListObservations(
+        ListObservationsRequest request, ServerCallContext context)
     {
-        var (items, truncated) = await queries.ObservationsAsync(request.Station, request.Property, Optional(request.From), Optional(request.To),
-            request.Limit, context.CancellationToken);
+        var (items, truncated) = await queries.ObservationsAsync(
+            request.Station,
+            request.Property,
+            Optional(request.From),
+            Optional(request.To),
+            request.Limit,
+            context.CancellationToken);
         var station = catalogue.RequireStation(request.Station);
-        var unit = catalogue.RequireProperty(station, string.IsNullOrEmpty(request.Property) ? ObservedProperty.WaterLevel : request.Property).Unit;
+        var unit = catalogue.RequireProperty(
+            station, string.IsNullOrEmpty(request.Property) ? ObservedProperty.WaterLevel : request.Property).Unit;
         var response = new ListObservationsResponse { Truncated = truncated };
         response.Observations.AddRange(items.Select(o => ToProto(o, unit)));
         return response;
     }
 
-    public override async Task<GetObservationHistoryResponse> GetObservationHistory(GetObservationHistoryRequest request, ServerCallContext context)
+    public override async Task<GetObservationHistoryResponse> GetObservationHistory(
+        GetObservationHistoryRequest request, ServerCallContext context)
     {
-        var versions = await queries.HistoryAsync(request.Station, request.Property, Required(request.Time, "time"), context.CancellationToken);
+        var versions = await queries.HistoryAsync(
+            request.Station, request.Property, Required(request.Time, "time"), context.CancellationToken);
         var unit = catalogue.RequireProperty(catalogue.RequireStation(request.Station), request.Property).Unit;
         var response = new GetObservationHistoryResponse();
         response.Versions.AddRange(versions.Select(o => ToProto(o, unit)));
         return response;
     }
 
-    public override async Task<SubmitForecastResponse> SubmitForecast(SubmitForecastRequest request, ServerCallContext context)
+    public override async Task<SubmitForecastResponse> SubmitForecast(
+        SubmitForecastRequest request, ServerCallContext context)
     {
-        var (_, outcome) = await stations.SubmitForecastAsync(context.Caller(), request.Station, Required(request.IssuedAt, "issued_at"),
-            [.. request.Values.Select(v => (v.LeadDays, v.LevelM))], context.CancellationToken);
+        var (_, outcome) = await stations.SubmitForecastAsync(
+            context.Caller(),
+            request.Station,
+            Required(request.IssuedAt, "issued_at"),
+            [.. request.Values.Select(v => (v.LeadDays, v.LevelM))],
+            context.CancellationToken);
         var response = new SubmitForecastResponse { State = outcome is null ? null : ToProto(outcome) };
         response.Warnings.AddRange(outcome?.Warnings.Select(w => ToProto(w)) ?? []);
         return response;
     }
 
-    public override async Task<IssueUrgentNoticeResponse> IssueUrgentNotice(IssueUrgentNoticeRequest request, ServerCallContext context)
+    public override async Task<IssueUrgentNoticeResponse> IssueUrgentNotice(
+        IssueUrgentNoticeRequest request, ServerCallContext context)
     {
-        var direction = request.Direction == Proto.ChangeDirection.Unspecified ? (Domain.ChangeDirection?)null : (Domain.ChangeDirection)request.Direction;
-        var warning = await warnings.IssueNoticeAsync(context.Caller(), request.Station, direction, request.ExpectedChangeM,
-            Optional(request.From) ?? default, Optional(request.Until) ?? default, request.Reason, context.CancellationToken);
+        var direction = request.Direction == Proto.ChangeDirection.Unspecified
+            ? (Domain.ChangeDirection?)null
+            : (Domain.ChangeDirection)request.Direction;
+        var warning = await warnings.IssueNoticeAsync(
+            context.Caller(),
+            request.Station,
+            direction,
+            request.ExpectedChangeM,
+            Optional(request.From) ?? default,
+            Optional(request.Until) ?? default,
+            request.Reason,
+            context.CancellationToken);
         return new() { Warning = ToProto(warning) };
     }
 
-    public override async Task<ListWarningsResponse> ListWarnings(ListWarningsRequest request, ServerCallContext context)
+    public override async Task<ListWarningsResponse> ListWarnings(
+        ListWarningsRequest request, ServerCallContext context)
     {
-        var kind = request.Kind == Proto.WarningKind.Unspecified ? (Domain.WarningKind?)null : (Domain.WarningKind)request.Kind;
-        var (items, next) = await queries.WarningsAsync(request.IncludeLifted, request.Station, kind, request.Page.PageSize(),
-            request.Page?.PageToken, context.CancellationToken);
+        var kind = request.Kind == Proto.WarningKind.Unspecified
+            ? (Domain.WarningKind?)null
+            : (Domain.WarningKind)request.Kind;
+        var (items, next) = await queries.WarningsAsync(
+            request.IncludeLifted,
+            request.Station,
+            kind,
+            request.Page.PageSize(),
+            request.Page?.PageToken,
+            context.CancellationToken);
         var response = new ListWarningsResponse { Page = new() { NextPageToken = next } };
         response.Warnings.AddRange(items.Select(w => ToProto(w)));
         return response;
     }
 
     public override async Task<GetWarningResponse> GetWarning(GetWarningRequest request, ServerCallContext context) =>
-        new() { Warning = ToProto(await queries.WarningAsync(Id(request.WarningId, "warning_id"), context.CancellationToken)) };
+        new()
+        {
+            Warning = ToProto(
+                await queries.WarningAsync(Id(request.WarningId, "warning_id"), context.CancellationToken)),
+        };
 
     public override async Task<ListInboxResponse> ListInbox(ListInboxRequest request, ServerCallContext context)
     {
-        var (country, items) = await queries.InboxAsync(context.Caller(), request.Country.OptionalCode("country"), request.UnacknowledgedOnly,
+        var (country, items) = await queries.InboxAsync(
+            context.Caller(),
+            request.Country.OptionalCode("country"),
+            request.UnacknowledgedOnly,
             context.CancellationToken);
         var response = new ListInboxResponse { Country = CommonMapping.ToCountry(country) };
-        response.Items.AddRange(items.Select(i => new InboxItem { Warning = ToProto(i.Warning, withDeliveries: false), Delivery = ToProto(i.Delivery) }));
+        response.Items.AddRange(items.Select(i => new InboxItem
+        {
+            Warning = ToProto(i.Warning, withDeliveries: false),
+            Delivery = ToProto(i.Delivery),
+        }));
         return response;
     }
 
-    public override async Task<AcknowledgeWarningResponse> AcknowledgeWarning(AcknowledgeWarningRequest request, ServerCallContext context)
+    public override async Task<AcknowledgeWarningResponse> AcknowledgeWarning(
+        AcknowledgeWarningRequest request, ServerCallContext context)
     {
-        var (_, delivery) = await warnings.AcknowledgeAsync(context.Caller(), Id(request.WarningId, "warning_id"), request.Note, context.CancellationToken);
+        var (_, delivery) = await warnings.AcknowledgeAsync(
+            context.Caller(), Id(request.WarningId, "warning_id"), request.Note, context.CancellationToken);
         return new() { Delivery = ToProto(delivery) };
     }
 
-    public override async Task<GetRiverProfileResponse> GetRiverProfile(GetRiverProfileRequest request, ServerCallContext context)
+    public override async Task<GetRiverProfileResponse> GetRiverProfile(
+        GetRiverProfileRequest request, ServerCallContext context)
     {
         var views = await queries.ProfileAsync(request.River, context.CancellationToken);
         var response = new GetRiverProfileResponse
         {
             River = views[0].Station.River,
             AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(
-                views.Select(v => v.State?.ObservedAt).Where(t => t is not null).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max()!.Value),
+                views.Select(v => v.State?.ObservedAt)
+                    .Where(t => t is not null)
+                    .DefaultIfEmpty(DateTimeOffset.UnixEpoch)
+                    .Max()!.Value),
         };
         foreach (var view in views)
         {
             var point = new ProfilePoint
             {
-                Station = view.Station.Code, Name = view.Station.Name, Country = CommonMapping.ToCountry(view.Station.Country),
+                Station = view.Station.Code,
+                Name = view.Station.Name,
+                Country = CommonMapping.ToCountry(view.Station.Country),
                 State = ToProto(view.State, view.Levels),
             };
             if (view.Station.ZeroGaugeM is { } zero)
@@ -194,18 +283,23 @@ public sealed class WaterResourcesGrpcService(
         return response;
     }
 
-    public override async Task<GetHydrographResponse> GetHydrograph(GetHydrographRequest request, ServerCallContext context)
+    public override async Task<GetHydrographResponse> GetHydrograph(
+        GetHydrographRequest request, ServerCallContext context)
     {
-        var graph = await queries.HydrographAsync(request.Station, request.From, request.To, request.PastYears, context.CancellationToken);
+        var graph = await queries.HydrographAsync(
+            request.Station, request.From, request.To, request.PastYears, context.CancellationToken);
         var response = new GetHydrographResponse
         {
-            Station = graph.Station.Code, Current = ToProto(graph.To.Year, graph.Current), Levels = ToProto(graph.Levels),
+            Station = graph.Station.Code,
+            Current = ToProto(graph.To.Year, graph.Current),
+            Levels = ToProto(graph.Levels),
         };
         response.Past.AddRange(graph.Past.Select(p => ToProto(p.Year, p.Days)));
         return response;
     }
 
-    public override async Task<GetSeasonPeaksResponse> GetSeasonPeaks(GetSeasonPeaksRequest request, ServerCallContext context)
+    public override async Task<GetSeasonPeaksResponse> GetSeasonPeaks(
+        GetSeasonPeaksRequest request, ServerCallContext context)
     {
         var peaks = await queries.SeasonPeaksAsync(request.Year, request.River, context.CancellationToken);
         var response = new GetSeasonPeaksResponse { Year = request.Year == 0 ? DateTime.UtcNow.Year : request.Year };
@@ -213,7 +307,10 @@ public sealed class WaterResourcesGrpcService(
         {
             var proto = new Proto.SeasonPeak
             {
-                Station = peak.Station.Code, Name = peak.Station.Name, PeakDate = peak.PeakDate?.ToIsoDate() ?? "", DaysAboveFlood = peak.DaysAboveFlood,
+                Station = peak.Station.Code,
+                Name = peak.Station.Name,
+                PeakDate = peak.PeakDate?.ToIsoDate() ?? "",
+                DaysAboveFlood = peak.DaysAboveFlood,
             };
             if (peak.PeakM is { } top)
             {
