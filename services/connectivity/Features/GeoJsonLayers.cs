@@ -1,3 +1,4 @@
+using Lmc.BuildingBlocks.Domain;
 using Lmc.Connectivity.Application;
 using Lmc.Connectivity.Domain;
 using NetTopologySuite.Features;

@@ -181,7 +181,7 @@ public sealed class WaterQueries(
     }
 
     /// <summary>The season is the MRC's flood season, 1 June to 31 October, in the stations' local dates.</summary>
-    public async Task<IReadOnlyList<SeasonPeak>> SeasonPeaksAsync(int year, string? river, CancellationToken ct)
+    public async Task<(int Season, IReadOnlyList<SeasonPeak> Peaks)> SeasonPeaksAsync(int year, string? river, CancellationToken ct)
     {
         var season = year == 0 ? time.GetUtcNow().Year
             : year is >= 1900 and <= 2200 ? year
@@ -204,7 +204,7 @@ public sealed class WaterQueries(
             peaks.Add(new SeasonPeak(station, top?.Max, top?.Day, floodAtPeak, above));
         }
 
-        return peaks;
+        return (season, peaks);
     }
 
     private async Task<List<DailyLevel>> DailyAsync(

@@ -104,6 +104,9 @@ public sealed class Catalogue
 
     public IEnumerable<ObservedProperty> Properties => _properties.Values.OrderBy(p => p.Code, StringComparer.Ordinal);
 
+    /// <summary>The unit a recorded property is kept in.</summary>
+    public string UnitOf(string property) => _properties[property].Unit;
+
     public StationInfo? Station(string code) => _stations.GetValueOrDefault(code);
 
     public StationInfo RequireStation(string? code, string field = "station") => string.IsNullOrWhiteSpace(code)

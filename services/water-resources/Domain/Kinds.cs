@@ -28,14 +28,3 @@ public enum ChangeDirection
     Rise = 1,
     Fall = 2,
 }
-
-public static class Words
-{
-    /// <summary>
-    /// The lower-case word an enum value travels as in events and CAP ("rapid-rise", "urgent-notice").
-    /// </summary>
-    public static string Of<T>(T value) where T : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0
-            ? "-" + char.ToLowerInvariant(c)
-            : char.ToLowerInvariant(c).ToString()));
-}

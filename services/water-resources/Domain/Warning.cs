@@ -122,15 +122,6 @@ public sealed class Warning
         LiftReason = reason;
         Version++;
     }
-
-    /// <summary>The caller's country's copy; only that country acknowledges it.</summary>
-    public Delivery Acknowledge(string country, string subject, string? note, DateTimeOffset now)
-    {
-        var delivery = _deliveries.Single(d => d.Country == country);
-        delivery.Acknowledge(subject, note, now);
-        Version++;
-        return delivery;
-    }
 }
 
 /// <summary>

@@ -93,11 +93,7 @@ public sealed class WaterResourcesGrpcService(
             context.Caller(), input, request.CorrectsVersion, context.CancellationToken);
         var response = new RecordObservationResponse
         {
-            Observation = ToProto(
-                observation,
-                catalogue.RequireStation(request.Station) is var s
-                    ? catalogue.RequireProperty(s, request.Property).Unit
-                    : ""),
+            Observation = ToProto(observation, catalogue.UnitOf(observation.Property)),
             State = result.Outcomes.Count == 0 ? null : ToProto(result.Outcomes[0]),
         };
         response.Warnings.AddRange(result.Warnings.Select(w => ToProto(w)));
@@ -141,11 +137,8 @@ public sealed class WaterResourcesGrpcService(
             Optional(request.To),
             request.Limit,
             context.CancellationToken);
-        var station = catalogue.RequireStation(request.Station);
-        var unit = catalogue.RequireProperty(
-            station, string.IsNullOrEmpty(request.Property) ? ObservedProperty.WaterLevel : request.Property).Unit;
         var response = new ListObservationsResponse { Truncated = truncated };
-        response.Observations.AddRange(items.Select(o => ToProto(o, unit)));
+        response.Observations.AddRange(items.Select(o => ToProto(o, catalogue.UnitOf(o.Property))));
         return response;
     }
 
@@ -154,9 +147,8 @@ public sealed class WaterResourcesGrpcService(
     {
         var versions = await queries.HistoryAsync(
             request.Station, request.Property, Required(request.Time, "time"), context.CancellationToken);
-        var unit = catalogue.RequireProperty(catalogue.RequireStation(request.Station), request.Property).Unit;
         var response = new GetObservationHistoryResponse();
-        response.Versions.AddRange(versions.Select(o => ToProto(o, unit)));
+        response.Versions.AddRange(versions.Select(o => ToProto(o, catalogue.UnitOf(o.Property))));
         return response;
     }
 
@@ -302,8 +294,8 @@ public sealed class WaterResourcesGrpcService(
         GetSeasonPeaksRequest request, ServerCallContext context)
     {
         var peaks = await queries.SeasonPeaksAsync(request.Year, request.River, context.CancellationToken);
-        var response = new GetSeasonPeaksResponse { Year = request.Year == 0 ? DateTime.UtcNow.Year : request.Year };
-        foreach (var peak in peaks)
+        var response = new GetSeasonPeaksResponse { Year = peaks.Season };
+        foreach (var peak in peaks.Peaks)
         {
             var proto = new Proto.SeasonPeak
             {

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace Lmc.Connectivity.Application;
+namespace Lmc.BuildingBlocks.Domain;
 
-/// <summary>Enum values as events and GeoJSON properties carry them: lower-case words joined by '-' ("under-construction").</summary>
+/// <summary>
+/// Enum values as events, GeoJSON and CAP carry them: lower-case words joined by '-' ("under-construction",
+/// "rapid-rise"), the same in every service.
+/// </summary>
 public static partial class Words
 {
     public static string Of<T>(T value) where T : struct, Enum => Boundary().Replace(value.ToString(), "-$1").ToLowerInvariant();
