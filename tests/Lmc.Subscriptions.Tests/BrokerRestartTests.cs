@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Lmc.Subscriptions.Data;
 using Lmc.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using static Lmc.Subscriptions.Tests.Subscribing;
 
@@ -25,6 +26,17 @@ public sealed class RestartableBrokerServiceFactory : SubscriptionsServiceFactor
     {
         await base.DisposeAsync();
         await _node.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Exactly-once is checked here, not the retry window: 400 deliveries queue behind one subscription's two slots, so
+    /// the last wait seconds for their first attempt, and a window of seconds would give them up as failed.
+    /// </summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Subscriptions:GiveUpAfter", "00:05:00");
+        builder.UseSetting("Subscriptions:Timeout", "00:00:10");
     }
 }
 
