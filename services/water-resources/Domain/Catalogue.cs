@@ -104,6 +104,8 @@ public sealed class Catalogue
 
     public IEnumerable<ObservedProperty> Properties => _properties.Values.OrderBy(p => p.Code, StringComparer.Ordinal);
 
+    public bool HasProperty(string code) => _properties.ContainsKey(code);
+
     /// <summary>The unit a recorded property is kept in.</summary>
     public string UnitOf(string property) => _properties[property].Unit;
 

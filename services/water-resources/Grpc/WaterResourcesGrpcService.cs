@@ -23,7 +23,8 @@ public sealed class WaterResourcesGrpcService(
     ObservationCommands observations,
     StationCommands stations,
     WarningCommands warnings,
-    WaterQueries queries)
+    WaterQueries queries,
+    WaterQualityQueries quality)
     : WaterResourcesService.WaterResourcesServiceBase
 {
     private static readonly ServiceCard Card = CardOf(
@@ -321,4 +322,24 @@ public sealed class WaterResourcesGrpcService(
     }
 
     private static ServiceCard CardOf(ServiceManifest manifest) => new(manifest.Name, manifest.Summary, manifest.Owner);
+
+    public override async Task<GetWaterQualityResponse> GetWaterQuality(
+        GetWaterQualityRequest request, ServerCallContext context) =>
+        QualityMapping.ToProto(
+            await quality.StationAsync(request.Station, request.From, request.To, context.CancellationToken), catalogue);
+
+    public override async Task<ListWaterQualityRatingsResponse> ListWaterQualityRatings(
+        ListWaterQualityRatingsRequest request, ServerCallContext context)
+    {
+        var basin = await quality.BasinAsync(request.Year, context.CancellationToken);
+        var response = new ListWaterQualityRatingsResponse { Year = basin.Year };
+        response.Stations.AddRange(basin.Stations.Select(s => new StationRating
+        {
+            Station = s.Station.Code,
+            Name = s.Station.Name,
+            Country = CommonMapping.ToCountry(s.Station.Country),
+            Rating = QualityMapping.ToProto(s.Rating),
+        }));
+        return response;
+    }
 }

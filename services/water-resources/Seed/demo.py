@@ -16,9 +16,13 @@ data, as its water focal point (the development client <country>-water-focal-poi
   * a flood wave rising now at Nakhon Phanom, hourly over the last three days past the 12.0 m flood level, and the
     morning's forecast of it: a live flood warning (and a rapid-rise one) in all six inboxes, Lao PDR's copy
     acknowledged. A demonstration out of season, in December: marked so here and in the README;
-  * an urgent notice from China of a release from Jinghong reservoir.
+  * an urgent notice from China of a release from Jinghong reservoir;
+  * water-quality samples every two months (the 15th of February, April ... December, 09:00 local) since 2018 at
+    every station measuring the ten parameters: seasonal (suspended solids with the wet season, oxygen lower in
+    it), phosphorus and nitrogen creeping up downstream, faecal coliform high below the cities (Vientiane, Phnom
+    Penh, Chau Doc), so the ratings and trends have something to show.
 
-Every level series is synthetic (no observed series is in the repository): plausible, deterministic, not data.
+Every level and water-quality series is synthetic (no observed series is in the repository): plausible, deterministic, not data.
 Safe to run again: what exists (409, or a level version already set) is left as it is. Python 3 standard library
 only; stations.json is read with its JSON parser.
 """
@@ -161,6 +165,49 @@ def wave(seeder, station, start_level, flood, now):
         {"leadDays": d, "levelM": round(flood + 0.45 + 0.25 * d - 0.06 * d * d, 2)} for d in range(1, 6)]})
 
 
+QUALITY = ("ph", "conductivity", "dissolved-oxygen", "cod", "ammonium", "nitrite-nitrate", "total-nitrogen",
+           "total-phosphorus", "suspended-solids", "faecal-coliform")
+QUALITY_UNITS = {"ph": "pH", "conductivity": "mS/m", "faecal-coliform": "MPN/100mL"}
+BELOW_CITIES = ("011901", "LMC-PPP", "039801")
+
+
+def quality(seeder, station, order, until):
+    """Bimonthly samples since START: ORDER (0 upstream) makes the lower river richer in nutrients."""
+    rng = random.Random("quality " + station["code"])
+    offset = 8 if station["country"] == "CN" else 7
+    samples, year = [], START.year
+    while True:
+        for month in (2, 4, 6, 8, 10, 12):
+            day = dt.date(year, month, 15)
+            if day > until:
+                return send_quality(seeder, station, samples)
+            wet = month in (6, 8, 10)
+            years = (day - START).days / 365.25
+            city = station["code"] in BELOW_CITIES
+            values = {
+                "ph": rng.uniform(6.9, 7.9),
+                "conductivity": rng.uniform(12, 25) + (6 if not wet else 0),
+                "dissolved-oxygen": rng.uniform(4.6, 6.0) if wet else rng.uniform(6.2, 7.8),
+                "cod": rng.uniform(1.5, 4.0) + (1.2 if city else 0),
+                "ammonium": rng.uniform(0.02, 0.09) + (0.12 if city and rng.random() < 0.5 else 0),
+                "nitrite-nitrate": rng.uniform(0.15, 0.35) + 0.02 * order,
+                "total-nitrogen": rng.uniform(0.4, 0.7) + 0.03 * order + 0.02 * years,
+                "total-phosphorus": rng.uniform(0.03, 0.07) + 0.002 * order + 0.006 * years,
+                "suspended-solids": rng.uniform(150, 450) if wet else rng.uniform(15, 60),
+                "faecal-coliform": rng.uniform(2000, 9000) if city and rng.random() < 0.6 else rng.uniform(50, 800),
+            }
+            at = dt.datetime(day.year, day.month, day.day, 9, tzinfo=dt.timezone(dt.timedelta(hours=offset)))
+            samples.append((at.isoformat(), values))
+        year += 1
+
+
+def send_quality(seeder, station, samples):
+    for prop in QUALITY:
+        seeder.call("POST", "/observations:bulk", station["country"], {
+            "station": station["code"], "property": prop, "unit": QUALITY_UNITS.get(prop, "mg/L"),
+            "values": [{"time": at, "value": round(values[prop], 3)} for at, values in samples]})
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gateway", nargs="?", default="http://localhost:8080")
@@ -197,6 +244,9 @@ def main(argv):
         "direction": "CHANGE_DIRECTION_RISE", "expectedChangeM": 1.8,
         "from": now.isoformat(), "until": (now + dt.timedelta(days=3)).isoformat(),
         "reason": "Release from Jinghong reservoir for downstream navigation (a demonstration notice)"})
+    sampled = [s for s in stations if all(p in s["measures"] for p in QUALITY)]
+    for order, station in enumerate(sampled):
+        quality(seeder, station, order, yesterday)
     if not args.dry_run:
         status, inbox = seeder.gateway.call("GET", API + "/inbox?unacknowledgedOnly=true", who("LA"))
         for item in (inbox.get("items", []) if status == 200 else []):
