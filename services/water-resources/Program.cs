@@ -19,6 +19,8 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapLmcGrpcService<WaterResourcesGrpcService>();
 app.MapCapEndpoints();
+app.MapSensorThingsEndpoints();
+app.MapDatastreamExport();
 
 await app.RunServiceAsync<WaterResourcesDbContext>(args);
 

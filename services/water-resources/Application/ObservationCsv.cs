@@ -93,7 +93,7 @@ public static class ObservationCsv
     /// <summary>
     /// A time without an offset is ambiguous by seven or eight hours across the basin: refused, not guessed.
     /// </summary>
-    private static bool HasOffset(ReadOnlySpan<char> text) =>
+    public static bool HasOffset(ReadOnlySpan<char> text) =>
         text.EndsWith("Z", StringComparison.OrdinalIgnoreCase)
         || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 }
