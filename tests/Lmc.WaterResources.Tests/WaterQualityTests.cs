@@ -36,7 +36,8 @@ public sealed class WaterQualityTests(WaterResourcesServiceFactory service)
         ["faecal-coliform"] = 1000,
     };
 
-    private Task<ImportObservationsCsvResponse> ImportAsync(string station, string country, params (DateOnly Date, IReadOnlyDictionary<string, double> Values)[] samples)
+    private Task<ImportObservationsCsvResponse> ImportAsync(
+        string station, string country, params (DateOnly Date, IReadOnlyDictionary<string, double> Values)[] samples)
     {
         var units = service.Services.GetRequiredService<Catalogue>();
         var csv = new StringBuilder("station,property,time,value,unit\n");
@@ -55,7 +56,8 @@ public sealed class WaterQualityTests(WaterResourcesServiceFactory service)
         }, FocalPoint(country)).ResponseAsync;
     }
 
-    private static Metadata Reader(string country) => Bearer(For(country, Lmc.BuildingBlocks.Auth.LmcRoles.Secretariat));
+    private static Metadata Reader(string country) =>
+        Bearer(For(country, Lmc.BuildingBlocks.Auth.LmcRoles.Secretariat));
 
     private static Dictionary<string, double> With(string property, double value) =>
         new(Clean) { [property] = value };
@@ -74,7 +76,9 @@ public sealed class WaterQualityTests(WaterResourcesServiceFactory service)
 
         Assert.Equal("2021-02-10", sample.Date);
         var health = sample.Scores.Single(s => s.Index == "human-health");
-        Assert.Equal((10.0, "Excellent", 1, 6, 6), (health.Value, health.ClassName, health.ClassRank, health.Measured, health.Met));
+        Assert.Equal(
+            (10.0, "Excellent", 1, 6, 6),
+            (health.Value, health.ClassName, health.ClassRank, health.Measured, health.Met));
         var aquatic = sample.Scores.Single(s => s.Index == "aquatic-life");
         Assert.Equal((10.0, "High", 1), (aquatic.Value, aquatic.ClassName, aquatic.ClassRank));
         Assert.Empty(aquatic.Failed);

@@ -40,7 +40,8 @@ public sealed class WaterQualityQueries(
                     + string.Join(", ", station.Measures));
         }
 
-        var to = string.IsNullOrWhiteSpace(toText) ? station.LocalDate(time.GetUtcNow()) : Instants.ParseIsoDate(toText, "to");
+        var to = string.IsNullOrWhiteSpace(toText)
+            ? station.LocalDate(time.GetUtcNow()) : Instants.ParseIsoDate(toText, "to");
         var from = string.IsNullOrWhiteSpace(fromText)
             ? to.AddYears(-DefaultYears).AddDays(1) : Instants.ParseIsoDate(fromText, "from");
         if (from > to || from < to.AddYears(-50))
@@ -87,7 +88,8 @@ public sealed class WaterQualityQueries(
         var codes = stations.Select(s => s.Code).ToList();
         var parameters = rules.Parameters.ToList();
         var rows = await db.Observations.AsNoTracking()
-            .Where(o => codes.Contains(o.StationCode) && parameters.Contains(o.Property) && o.Time >= start && o.Time < end)
+            .Where(o => codes.Contains(o.StationCode) && parameters.Contains(o.Property)
+                && o.Time >= start && o.Time < end)
             .Select(o => new { o.StationCode, o.Property, o.Time, o.Value })
             .ToListAsync(ct);
         var byCode = stations.ToDictionary(s => s.Code, StringComparer.Ordinal);
@@ -100,7 +102,8 @@ public sealed class WaterQualityQueries(
                 // Two readings of one parameter on a date (a repeat sample): the later one stands.
                 var values = d.GroupBy(r => r.Property)
                     .ToDictionary(p => p.Key, p => p.MaxBy(r => r.Time).Value, StringComparer.Ordinal);
-                return new QualitySample(d.Key, values, rules.Indices.ToDictionary(i => i.Code, i => i.Score([values])));
+                return new QualitySample(
+                    d.Key, values, rules.Indices.ToDictionary(i => i.Code, i => i.Score([values])));
             }).ToList());
     }
 

@@ -11,7 +11,9 @@ public enum TrendDirection
     TooFewSamples = 4,
 }
 
-/// <summary>A parameter's trend over its samples: the Mann-Kendall test's verdict and Sen's slope (units a year).</summary>
+/// <summary>
+/// A parameter's trend over its samples: the Mann-Kendall test's verdict and Sen's slope (units a year).
+/// </summary>
 public sealed record Trend(TrendDirection Direction, int Samples, double? SlopePerYear, double? PValue, double? Tau);
 
 /// <summary>

@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace Lmc.WaterResources.Domain;
 
-/// <summary>A parameter's target in an index: met when the value is within the bounds given (either may be open).</summary>
+/// <summary>
+/// A parameter's target in an index: met when the value is within the bounds given (either may be open).
+/// </summary>
 public sealed record QualityTarget(string Property, double? Min, double? Max)
 {
     public bool IsMetBy(double value) => (Min is not { } low || value >= low) && (Max is not { } high || value <= high);
@@ -12,16 +14,28 @@ public sealed record QualityTarget(string Property, double? Min, double? Max)
 public sealed record QualityClass(string Name, double AtLeast);
 
 /// <summary>What an index made of one or more samples: the points scored of the parameters measured.</summary>
-public sealed record QualityScore(double Index, QualityClass Class, int Rank, int Measured, int Met, IReadOnlyList<string> Failed);
+public sealed record QualityScore(
+    double Index,
+    QualityClass Class,
+    int Rank,
+    int Measured,
+    int Met,
+    IReadOnlyList<string> Failed);
 
 /// <summary>
 /// One of the MRC's water-quality indices (for human health, for aquatic life): its targets and classes, from
 /// Seed/water-quality.json. A parameter measured scores a point when it meets its target; the index is ten times the
 /// share of points, over a sample or a year of samples.
 /// </summary>
-public sealed record QualityIndex(string Code, string Name, IReadOnlyList<QualityClass> Classes, IReadOnlyList<QualityTarget> Targets)
+public sealed record QualityIndex(
+    string Code,
+    string Name,
+    IReadOnlyList<QualityClass> Classes,
+    IReadOnlyList<QualityTarget> Targets)
 {
-    /// <summary>The score of the samples given (each a property to value map), or null when none measured a target.</summary>
+    /// <summary>
+    /// The score of the samples given (each a property to value map), or null when none measured a target.
+    /// </summary>
     public QualityScore? Score(IEnumerable<IReadOnlyDictionary<string, double>> samples)
     {
         int measured = 0, met = 0;

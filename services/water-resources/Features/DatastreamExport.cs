@@ -62,13 +62,15 @@ public static class DatastreamExport
             throw new ValidationException("from", "comes before to");
         }
 
-        var query = db.Observations.AsNoTracking().Where(o => o.StationCode == info.Code && o.Property == observed.Code);
+        var query = db.Observations.AsNoTracking()
+            .Where(o => o.StationCode == info.Code && o.Property == observed.Code);
         query = start is { } s ? query.Where(o => o.Time >= s) : query;
         query = end is { } e ? query.Where(o => o.Time <= e) : query;
         var rows = await query.OrderBy(o => o.Time).Take(MaxRows + 1).ToListAsync(ct);
         if (rows.Count > MaxRows)
         {
-            throw new ValidationException("to", $"the span holds more than {MaxRows} observations; ask for less at once");
+            throw new ValidationException(
+                "to", $"the span holds more than {MaxRows} observations; ask for less at once");
         }
 
         var file = $"{info.Code}-{observed.Code}";
@@ -107,7 +109,8 @@ public static class DatastreamExport
         StationInfo station, ObservedProperty property, IReadOnlyList<Observation> rows, DateTimeOffset generated)
     {
         var point = new XElement(Wml2 + "MonitoringPoint", new XAttribute(Gml + "id", "MP.1"),
-            new XElement(Gml + "identifier", new XAttribute("codeSpace", "urn:lmc:water-resources:station"), station.Code),
+            new XElement(
+                Gml + "identifier", new XAttribute("codeSpace", "urn:lmc:water-resources:station"), station.Code),
             new XElement(Gml + "name", station.Name),
             new XElement(Sa + "sampledFeature", new XAttribute(XLink + "title", station.River)),
             new XElement(Sams + "shape", station.Latitude is { } lat && station.Longitude is { } lon
@@ -119,7 +122,8 @@ public static class DatastreamExport
             new XElement(Wml2 + "defaultPointMetadata", new XElement(Wml2 + "DefaultTVPMeasurementMetadata",
                 new XElement(Wml2 + "uom", new XAttribute("code", property.Ucum)),
                 new XElement(Wml2 + "interpolationType",
-                    new XAttribute(XLink + "href", "http://www.opengis.net/def/waterml/2.0/interpolationType/Continuous"),
+                    new XAttribute(
+                        XLink + "href", "http://www.opengis.net/def/waterml/2.0/interpolationType/Continuous"),
                     new XAttribute(XLink + "title", "Instantaneous")))));
         series.Add(rows.Select(o => new XElement(Wml2 + "point", new XElement(Wml2 + "MeasurementTVP",
             new XElement(Wml2 + "time", Iso(o.Time.ToOffset(station.UtcOffset))),
@@ -167,7 +171,8 @@ public static class DatastreamExport
         string.IsNullOrWhiteSpace(text) ? null
             : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
                 && Application.ObservationCsv.HasOffset(text) ? t.ToUniversalTime()
-            : throw new ValidationException(field, "is an ISO 8601 time with an offset, such as 2025-08-20T07:00:00+07:00");
+            : throw new ValidationException(
+                field, "is an ISO 8601 time with an offset, such as 2025-08-20T07:00:00+07:00");
 
     private static string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

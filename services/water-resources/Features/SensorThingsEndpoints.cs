@@ -19,33 +19,43 @@ public static class SensorThingsEndpoints
 {
     public const string Root = CapEndpoints.Base + "/sta/v1.1";
 
-    private static readonly string[] EntitySets = ["Things", "Locations", "Datastreams", "ObservedProperties", "Sensors"];
+    private static readonly string[] EntitySets =
+        ["Things", "Locations", "Datastreams", "ObservedProperties", "Sensors"];
     private static readonly string[] ByName = ["name"];
     private static readonly string[] ByTime = ["phenomenonTime", "resultTime", "result"];
 
     public static void MapSensorThingsEndpoints(this WebApplication app)
     {
-        var sta = app.MapGroup(Root).RequireAuthorization(LmcPolicies.ReadPrefix + Application.Stewards.Area).WithProblems();
+        var sta = app.MapGroup(Root)
+            .RequireAuthorization(LmcPolicies.ReadPrefix + Application.Stewards.Area)
+            .WithProblems();
         sta.MapGet("/", (HttpRequest r) => Results.Json(new JsonObject
         {
-            ["value"] = new JsonArray([.. EntitySets.Select(s => new JsonObject { ["name"] = s, ["url"] = Link(r, s) })]),
+            ["value"] = new JsonArray(
+                [.. EntitySets.Select(s => new JsonObject { ["name"] = s, ["url"] = Link(r, s) })]),
         }));
-        sta.MapGet("/Things", (HttpRequest r, Catalogue c) => Page(r, c.Stations, ByName, s => Thing(r, s)));
-        sta.MapGet("/Things({id})", (string id, HttpRequest r, Catalogue c) => Results.Json(Thing(r, StationOf(c, id))));
+        sta.MapGet("/Things", (HttpRequest r, Catalogue c) =>
+            Page(r, c.Stations, ByName, s => Thing(r, s)));
+        sta.MapGet("/Things({id})", (string id, HttpRequest r, Catalogue c) =>
+            Results.Json(Thing(r, StationOf(c, id))));
         sta.MapGet("/Things({id})/Locations", (string id, HttpRequest r, Catalogue c) =>
             Page(r, [StationOf(c, id)], ByName, s => Location(r, s)));
-        sta.MapGet("/Things({id})/Datastreams", (string id, HttpRequest r, Catalogue c, WaterResourcesDbContext db, CancellationToken ct) =>
+        sta.MapGet("/Things({id})/Datastreams", (
+            string id, HttpRequest r, Catalogue c, WaterResourcesDbContext db, CancellationToken ct) =>
             DatastreamsAsync(r, c, db, [.. DatastreamsOf(c, StationOf(c, id))], ct));
         sta.MapGet("/Locations", (HttpRequest r, Catalogue c) =>
             Page(r, [.. c.Stations.Where(s => s.Latitude is not null)], ByName, s => Location(r, s)));
-        sta.MapGet("/Locations({id})", (string id, HttpRequest r, Catalogue c) => Results.Json(Location(r, StationOf(c, id))));
+        sta.MapGet("/Locations({id})", (string id, HttpRequest r, Catalogue c) =>
+            Results.Json(Location(r, StationOf(c, id))));
         sta.MapGet("/Datastreams", (HttpRequest r, Catalogue c, WaterResourcesDbContext db, CancellationToken ct) =>
             DatastreamsAsync(r, c, db, [.. c.Stations.SelectMany(s => DatastreamsOf(c, s))], ct));
-        sta.MapGet("/Datastreams({id})", async (string id, HttpRequest r, Catalogue c, WaterResourcesDbContext db, CancellationToken ct) =>
+        sta.MapGet("/Datastreams({id})", async (
+            string id, HttpRequest r, Catalogue c, WaterResourcesDbContext db, CancellationToken ct) =>
         {
             var stream = DatastreamOf(c, id);
             var spans = await SpansAsync(db, [stream], ct);
-            return Results.Json(Datastream(r, stream, spans.GetValueOrDefault((stream.Station.Code, stream.Property.Code))));
+            return Results.Json(
+                Datastream(r, stream, spans.GetValueOrDefault((stream.Station.Code, stream.Property.Code))));
         });
         sta.MapGet("/Datastreams({id})/Thing", (string id, HttpRequest r, Catalogue c) =>
             Results.Json(Thing(r, DatastreamOf(c, id).Station)));
@@ -81,7 +91,9 @@ public static class SensorThingsEndpoints
             : throw new NotFoundException("Datastream", id);
     }
 
-    /// <summary>The way a property is measured, the SensorThings Sensor: the gauge, the rating, or the laboratory.</summary>
+    /// <summary>
+    /// The way a property is measured, the SensorThings Sensor: the gauge, the rating, or the laboratory.
+    /// </summary>
     public static string SensorOf(ObservedProperty property) => property.Code switch
     {
         ObservedProperty.WaterLevel => "staff-gauge",
@@ -114,14 +126,20 @@ public static class SensorThingsEndpoints
     }
 
     private static async Task<IResult> DatastreamsAsync(
-        HttpRequest request, Catalogue catalogue, WaterResourcesDbContext db, List<Series> streams, CancellationToken ct)
+        HttpRequest request,
+        Catalogue catalogue,
+        WaterResourcesDbContext db,
+        List<Series> streams,
+        CancellationToken ct)
     {
         var options = SensorThingsQuery.Parse(request.Query, ByName, filterable: false);
-        var page = (options.Descending ? streams.AsEnumerable().Reverse() : streams).Skip(options.Skip).Take(options.Top + 1).ToList();
+        var page = (options.Descending ? streams.AsEnumerable().Reverse() : streams)
+            .Skip(options.Skip).Take(options.Top + 1).ToList();
         var spans = await SpansAsync(db, page, ct);
         var items = page.Take(options.Top)
             .Select(s => Datastream(request, s, spans.GetValueOrDefault((s.Station.Code, s.Property.Code)))).ToList();
-        return Results.Json(Collection(request, options, items, page.Count > options.Top, options.Count ? streams.Count : null));
+        return Results.Json(
+            Collection(request, options, items, page.Count > options.Top, options.Count ? streams.Count : null));
     }
 
     /// <summary>The first and last observation time of each datastream: its phenomenonTime.</summary>
@@ -131,18 +149,29 @@ public static class SensorThingsEndpoints
         var codes = streams.Select(s => s.Station.Code).Distinct().ToList();
         var rows = await db.Observations.AsNoTracking().Where(o => codes.Contains(o.StationCode))
             .GroupBy(o => new { o.StationCode, o.Property })
-            .Select(g => new { g.Key.StationCode, g.Key.Property, First = g.Min(o => o.Time), Last = g.Max(o => o.Time) })
+            .Select(g => new
+            {
+                g.Key.StationCode,
+                g.Key.Property,
+                First = g.Min(o => o.Time),
+                Last = g.Max(o => o.Time),
+            })
             .ToListAsync(ct);
         return rows.ToDictionary(r => (r.StationCode, r.Property), r => (r.First, r.Last));
     }
 
-    private static IResult Page<T>(HttpRequest request, IReadOnlyList<T> all, IReadOnlyList<string> orderable, Func<T, JsonObject> map)
+    private static IResult Page<T>(
+        HttpRequest request, IReadOnlyList<T> all, IReadOnlyList<string> orderable, Func<T, JsonObject> map)
     {
         var options = SensorThingsQuery.Parse(request.Query, orderable, filterable: false);
         var ordered = options.Descending ? all.Reverse() : all;
         var page = ordered.Skip(options.Skip).Take(options.Top + 1).ToList();
         return Results.Json(Collection(
-            request, options, [.. page.Take(options.Top).Select(map)], page.Count > options.Top, options.Count ? all.Count : null));
+            request,
+            options,
+            [.. page.Take(options.Top).Select(map)],
+            page.Count > options.Top,
+            options.Count ? all.Count : null));
     }
 
     private static JsonObject Collection(
@@ -161,7 +190,8 @@ public static class SensorThingsEndpoints
                 .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
                 .Append($"$top={options.Top}")
                 .Append($"$skip={options.Skip + options.Top}");
-            result["@iot.nextLink"] = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?{string.Join('&', query)}";
+            result["@iot.nextLink"] = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}"
+                + $"?{string.Join('&', query)}";
         }
 
         return result;
@@ -200,7 +230,8 @@ public static class SensorThingsEndpoints
             : null,
     };
 
-    private static JsonObject Datastream(HttpRequest r, Series s, (DateTimeOffset First, DateTimeOffset Last) span) => new()
+    private static JsonObject Datastream(
+        HttpRequest r, Series s, (DateTimeOffset First, DateTimeOffset Last) span) => new()
     {
         ["@iot.id"] = s.Id,
         ["@iot.selfLink"] = Link(r, $"Datastreams('{s.Id}')"),

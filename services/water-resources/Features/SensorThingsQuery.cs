@@ -23,13 +23,16 @@ public sealed partial record SensorThingsQuery(
     private static readonly string[] Known = ["$top", "$skip", "$count", "$orderby", "$filter"];
     private static readonly string[] Operators = ["eq", "ne", "gt", "ge", "lt", "le"];
 
-    /// <summary>The options of <paramref name="request"/>; <paramref name="orderable"/> the fields it may sort by.</summary>
+    /// <summary>
+    /// The options of <paramref name="request"/>; <paramref name="orderable"/> the fields it may sort by.
+    /// </summary>
     public static SensorThingsQuery Parse(IQueryCollection request, IReadOnlyList<string> orderable, bool filterable)
     {
         var unknown = request.Keys.Where(k => k.StartsWith('$') && !Known.Contains(k, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ValidationException(unknown[0], "is not supported here; use $top, $skip, $count, $orderby, $filter");
+            throw new ValidationException(
+                unknown[0], "is not supported here; use $top, $skip, $count, $orderby, $filter");
         }
 
         var top = Integer(request, "$top", DefaultTop);
@@ -149,7 +152,8 @@ public static class ObservationFilters
             _ => query.Where(o => o.Value <= clause.Number),
         };
 
-    private static IQueryable<Observation> Compare(IQueryable<Observation> query, string op, DateTimeOffset t, bool isResultTime) =>
+    private static IQueryable<Observation> Compare(
+        IQueryable<Observation> query, string op, DateTimeOffset t, bool isResultTime) =>
         (op, isResultTime) switch
         {
             ("eq", false) => query.Where(o => o.Time == t),

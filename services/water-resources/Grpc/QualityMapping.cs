@@ -61,7 +61,9 @@ public static class QualityMapping
         return proto;
     }
 
-    /// <summary>The indices a sample or year was scored in; one that measured none of its targets is left out.</summary>
+    /// <summary>
+    /// The indices a sample or year was scored in; one that measured none of its targets is left out.
+    /// </summary>
     private static IEnumerable<Proto.QualityScore> Scores(IReadOnlyDictionary<string, QualityScore?> scores) =>
         scores.Where(s => s.Value is not null).Select(s => new Proto.QualityScore
         {
