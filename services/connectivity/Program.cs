@@ -6,12 +6,18 @@ using Lmc.Connectivity.Application;
 using Lmc.Connectivity.Data;
 using Lmc.Connectivity.Features;
 using Lmc.Connectivity.Grpc;
+using Lmc.Connectivity.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("LMC connectivity API");
 builder.AddLmcDatabase<ConnectivityDbContext>("connectivity", ConnectivityDbContext.UseGeometry);
-builder.AddLmcMessaging<ConnectivityDbContext>();
+// Publishes the network's changes; consumes water-resources' flood warnings (links at risk).
+builder.AddLmcMessaging<ConnectivityDbContext>(bus =>
+{
+    bus.AddConsumer<FloodWarningIssuedConsumer>();
+    bus.AddConsumer<FloodWarningLiftedConsumer>();
+});
 builder.AddServiceClient<Lmc.Contracts.Projects.V1.ProjectsService.ProjectsServiceClient>("projects");
 builder.Services.AddScoped<ProjectRegistry>().AddScoped<NetworkCommands>().AddScoped<NetworkQueries>().AddScoped<RouteFinder>().AddScoped<Criticality>()
     .AddScoped<PowerCommands>().AddScoped<PowerQueries>().AddScoped<PlanCommands>().AddScoped<PlanQueries>();

@@ -55,6 +55,20 @@ public sealed class NetworkQueries(ConnectivityDbContext db)
         return Paged(links, page).ToListAsync(ct);
     }
 
+    /// <summary>The links the active flood warnings hold at risk, in code order, each with its warnings.</summary>
+    public async Task<List<(Link Link, List<FloodRisk> Warnings)>> LinksAtRiskAsync(string? country, CancellationToken ct)
+    {
+        var atRisk = await FloodRiskLinks.AtRiskAsync(db, ct);
+        var ids = atRisk.Keys.ToList();
+        var links = db.Links.AsNoTracking().Where(l => ids.Contains(l.Id));
+        links = country is not null ? links.Where(l => l.OwnerCountries.Contains(country)) : links;
+        return [.. (await links.OrderBy(l => l.Code).ToListAsync(ct)).Select(l => (l, atRisk[l.Id]))];
+    }
+
+    /// <summary>Which of the links are at risk now: a flag for the GeoJSON layers.</summary>
+    public async Task<HashSet<Guid>> AtRiskIdsAsync(CancellationToken ct) =>
+        [.. (await FloodRiskLinks.AtRiskAsync(db, ct)).Keys];
+
     public async Task<CorridorView> CorridorAsync(string? key, CancellationToken ct) =>
         (await ViewsAsync([await db.CorridorAsync(key, "corridor", ct)], ct))[0];
 

@@ -85,3 +85,20 @@ public sealed record PlanItemAdded(
 public sealed record PlanProgressRecorded(
     Guid ItemId, string Code, string Indicator, string Unit, double Value, DateOnly AsOf, double TargetProgress, double ItemProgress,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A road, rail or waterway link came under a flood warning of water-resources (its reach within 2 km), or the last
+/// warning on it was lifted. At risk is not closed: the link keeps its status. The warnings holding it at risk are
+/// listed (empty when it is no longer at risk).
+/// </summary>
+[EventName("lmc.connectivity.link-at-risk-changed.v1")]
+public sealed record LinkAtRiskChanged(
+    Guid LinkId,
+    string Code,
+    string Mode,
+    bool AtRisk,
+    IReadOnlyList<Guid> WarningIds,
+    Guid CausedBy,
+    string StationCode,
+    IReadOnlyList<string> OwnerCountries,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

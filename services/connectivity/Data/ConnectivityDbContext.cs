@@ -25,6 +25,9 @@ public sealed class ConnectivityDbContext(DbContextOptions<ConnectivityDbContext
 
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
 
+    /// <summary>Water-resources' flood warnings and the links each put at risk (Messaging/FloodWarningConsumers).</summary>
+    public DbSet<FloodRisk> FloodRisks => Set<FloodRisk>();
+
     /// <summary>NetTopologySuite's mapping of PostGIS types, at run time and at design time alike.</summary>
     public static void UseGeometry(DbContextOptionsBuilder options) => options.UseNpgsql(npgsql => npgsql.UseNetTopologySuite());
 

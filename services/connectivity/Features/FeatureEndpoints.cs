@@ -59,8 +59,9 @@ public static class FeatureEndpoints
                 features = [.. (await queries.NodesAsync(Enum<NodeKind>(q["kind"], "kind"), country, bbox, ct)).Select(GeoJsonLayers.Of)];
                 break;
             case "links":
+                var atRisk = await queries.AtRiskIdsAsync(ct);
                 features = [.. (await queries.LinksAsync(Enum<LinkMode>(q["mode"], "mode"), Enum<LinkStatus>(q["status"], "status"),
-                    country, bbox, ct)).Select(GeoJsonLayers.Of)];
+                    country, bbox, ct)).Select(l => GeoJsonLayers.Of(l, atRisk.Contains(l.Id)))];
                 break;
             case "corridors":
                 var corridors = await queries.CorridorsAsync(ct);

@@ -17,8 +17,12 @@ public static class GeoJsonLayers
         ["id"] = node.Id, ["code"] = node.Code, ["name"] = node.Name, ["kind"] = Words.Of(node.Kind), ["country"] = node.Country,
     }));
 
-    public static Feature Of(Link link) => new(link.Path, new AttributesTable(new Dictionary<string, object?>
+    public static Feature Of(Link link) => Of(link, atRisk: false);
+
+    /// <summary>A link; <paramref name="atRisk"/> when an active flood warning's reach holds it.</summary>
+    public static Feature Of(Link link, bool atRisk) => new(link.Path, new AttributesTable(new Dictionary<string, object?>
     {
+        ["atRisk"] = atRisk,
         ["id"] = link.Id, ["code"] = link.Code, ["name"] = link.Name, ["mode"] = Words.Of(link.Mode), ["status"] = Words.Of(link.Status),
         ["fromNodeId"] = link.FromNodeId, ["toNodeId"] = link.ToNodeId, ["lengthKm"] = link.LengthKm,
         ["ownerCountries"] = link.OwnerCountries, ["routeNumber"] = link.RouteNumber, ["gaugeMm"] = link.GaugeMm,

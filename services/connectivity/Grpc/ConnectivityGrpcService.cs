@@ -82,6 +82,26 @@ public sealed class ConnectivityGrpcService(
         return response;
     }
 
+    public override async Task<ListLinksAtRiskResponse> ListLinksAtRisk(ListLinksAtRiskRequest request, ServerCallContext context)
+    {
+        var response = new ListLinksAtRiskResponse();
+        foreach (var (link, warnings) in await queries.LinksAtRiskAsync(request.Country.ToCode(), context.CancellationToken))
+        {
+            var item = new LinkAtRisk { Link = ToProto(link) };
+            item.Warnings.AddRange(warnings.Select(w => new FloodRiskWarning
+            {
+                WarningId = w.WarningId.ToString(),
+                Kind = w.Kind,
+                StationCode = w.StationCode,
+                Headline = w.Headline,
+                Since = w.ValidFrom.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            }));
+            response.Links.Add(item);
+        }
+
+        return response;
+    }
+
     public override async Task<ChangeLinkStatusResponse> ChangeLinkStatus(ChangeLinkStatusRequest request, ServerCallContext context)
     {
         var link = await commands.ChangeLinkStatusAsync(context.Caller(), request.LinkId, (Domain.LinkStatus)request.Status, request.Reason,

@@ -373,6 +373,64 @@ namespace Lmc.Connectivity.Data.Migrations
                     b.ToTable("crossing_performance", (string)null);
                 });
 
+            modelBuilder.Entity("Lmc.Connectivity.Domain.FloodRisk", b =>
+                {
+                    b.Property<Guid>("WarningId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warning_id");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.PrimitiveCollection<List<Guid>>("LinkIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("link_ids");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<double>("ReachRadiusKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reach_radius_km");
+
+                    b.Property<string>("StationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("station_code");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("WarningId")
+                        .HasName("pk_flood_risks");
+
+                    b.HasIndex("LiftedAt")
+                        .HasDatabaseName("ix_flood_risks_lifted_at");
+
+                    b.ToTable("flood_risks", (string)null);
+                });
+
             modelBuilder.Entity("Lmc.Connectivity.Domain.Link", b =>
                 {
                     b.Property<Guid>("Id")
