@@ -71,6 +71,11 @@ public sealed class SensorThingsTests(WaterResourcesServiceFactory service)
         // The sixth in the file's order, upstream to downstream: Vientiane.
         Assert.Equal("011901", second.GetProperty("value")[0].GetProperty("@iot.id").GetString());
 
+        // $top=0 is the count alone, with no next link that would never advance.
+        var (_, counted, _) = await GetAsync($"{Sta}/Things?$top=0&$count=true");
+        Assert.Equal((29, 0), (counted.GetProperty("@iot.count").GetInt32(), counted.GetProperty("value").GetArrayLength()));
+        Assert.False(counted.TryGetProperty("@iot.nextLink", out _));
+
         var (_, location, _) = await GetAsync($"{Sta}/Things('{KhongChiam}')/Locations");
         var point = location.GetProperty("value")[0].GetProperty("location");
         Assert.Equal("Point", point.GetProperty("type").GetString());
@@ -177,6 +182,14 @@ public sealed class SensorThingsTests(WaterResourcesServiceFactory service)
                 $"{KhongChiam},water-level,2024-07-10T07:00:00+07:00,8.9,m,1"],
             lines.Skip(1).Select(l => string.Join(',', l.TrimEnd('\r').Split(',').Take(6))));
 
+        // A span without observations is the header alone; a time without an offset is refused, naming the field.
+        using var empty = await client.GetAsync(
+            $"/api/v1/water-resources/export/{KhongChiam}/water-level?format=csv&from=2030-01-01T00:00:00Z");
+        Assert.Equal("station,property,time,value,unit,version,recorded_at\n", await empty.Content.ReadAsStringAsync());
+        using var local = await client.GetAsync(
+            $"/api/v1/water-resources/export/{KhongChiam}/water-level?format=csv&from=2024-07-09T07:00:00");
+        Assert.Equal(HttpStatusCode.BadRequest, local.StatusCode);
+        Assert.Contains("\"from\"", await local.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var wrong = await client.GetAsync($"/api/v1/water-resources/export/{KhongChiam}/water-level?format=xlsx");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
     }

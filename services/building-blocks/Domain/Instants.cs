@@ -20,4 +20,23 @@ public static class Instants
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new ValidationException(field, "must be an ISO date (yyyy-MM-dd)");
+
+    /// <summary>
+    /// Whether an ISO 8601 time ends in an offset (Z or ±hh:mm). A time without one is ambiguous by hours across a
+    /// region of several zones: refused, not guessed.
+    /// </summary>
+    public static bool HasOffset(ReadOnlySpan<char> text) =>
+        text.EndsWith("Z", StringComparison.OrdinalIgnoreCase)
+        || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+
+    /// <summary>
+    /// Reads an ISO 8601 time with an offset from a request, as UTC (Npgsql writes timestamptz parameters in UTC
+    /// only); a malformed one, or one without an offset, is the caller's error on that field.
+    /// </summary>
+    public static DateTimeOffset ParseWithOffset(string value, string field) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            && HasOffset(value)
+            ? instant.ToUniversalTime()
+            : throw new ValidationException(
+                field, $"'{value}' is not an ISO 8601 time with an offset, such as 2025-08-20T07:00:00+07:00");
 }

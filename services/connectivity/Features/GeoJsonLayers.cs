@@ -17,8 +17,6 @@ public static class GeoJsonLayers
         ["id"] = node.Id, ["code"] = node.Code, ["name"] = node.Name, ["kind"] = Words.Of(node.Kind), ["country"] = node.Country,
     }));
 
-    public static Feature Of(Link link) => Of(link, atRisk: false);
-
     /// <summary>A link; <paramref name="atRisk"/> when an active flood warning's reach holds it.</summary>
     public static Feature Of(Link link, bool atRisk) => new(link.Path, new AttributesTable(new Dictionary<string, object?>
     {

@@ -17,7 +17,8 @@ public static class ObservationCsv
 {
     public const int MaxRows = 200_000;
 
-    private static readonly string[] Columns = ["station", "property", "time", "value", "unit"];
+    /// <summary>The columns an import needs; the export writes them first, so its files import again.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["station", "property", "time", "value", "unit"];
 
     public static IReadOnlyList<CsvReading> Parse(string csv)
     {
@@ -56,7 +57,7 @@ public static class ObservationCsv
             var unit = row[at[4]].ToString();
             if (!DateTimeOffset.TryParse(
                     row[at[2]].Span, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-                || !HasOffset(row[at[2]].Span))
+                || !Instants.HasOffset(row[at[2]].Span))
             {
                 errors.Add(
                     $"row {line}",
@@ -89,11 +90,4 @@ public static class ObservationCsv
         errors.ThrowIfAny();
         return rows.Count > 0 ? rows : throw new ValidationException("csv", "has a header but no rows");
     }
-
-    /// <summary>
-    /// A time without an offset is ambiguous by seven or eight hours across the basin: refused, not guessed.
-    /// </summary>
-    public static bool HasOffset(ReadOnlySpan<char> text) =>
-        text.EndsWith("Z", StringComparison.OrdinalIgnoreCase)
-        || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 }

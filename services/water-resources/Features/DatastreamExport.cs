@@ -82,24 +82,35 @@ public static class DatastreamExport
                 file + ".wml2.xml");
     }
 
+    /// <summary>The import's columns (so an export imports again), then the version and when it was recorded.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns = [.. Application.ObservationCsv.Columns, "version", "recorded_at"];
+
     public static string Csv(StationInfo station, ObservedProperty property, IReadOnlyList<Observation> rows)
     {
+        if (rows.Count == 0)
+        {
+            // Sep writes the header with the first row: a span without observations is the header alone.
+            return string.Join(',', CsvColumns) + "\n";
+        }
+
         using var writer = Sep.New(',').Writer().ToText();
         foreach (var o in rows)
         {
+            string[] values =
+            [
+                station.Code,
+                property.Code,
+                Iso(o.Time.ToOffset(station.UtcOffset)),
+                o.Value.ToString("R", CultureInfo.InvariantCulture),
+                property.Unit,
+                o.Version.ToString(CultureInfo.InvariantCulture),
+                SensorThingsEndpoints.Time(o.RecordedAt),
+            ];
             using var row = writer.NewRow();
-            row["station"].Set(station.Code);
-            row["property"].Set(property.Code);
-            row["time"].Set(Iso(o.Time.ToOffset(station.UtcOffset)));
-            row["value"].Set(o.Value.ToString("R", CultureInfo.InvariantCulture));
-            row["unit"].Set(property.Unit);
-            row["version"].Set(o.Version.ToString(CultureInfo.InvariantCulture));
-            row["recorded_at"].Set(SensorThingsEndpoints.Time(o.RecordedAt));
-        }
-
-        if (rows.Count == 0)
-        {
-            return "station,property,time,value,unit,version,recorded_at\n";
+            for (var i = 0; i < values.Length; i++)
+            {
+                row[CsvColumns[i]].Set(values[i]);
+            }
         }
 
         return writer.ToString();
@@ -137,7 +148,7 @@ public static class DatastreamExport
             new XElement(Om + "resultTime", new XElement(Gml + "TimeInstant", new XAttribute(Gml + "id", "TI.1"),
                 new XElement(Gml + "timePosition", Iso(generated)))),
             new XElement(Om + "procedure", new XAttribute(XLink + "href",
-                "urn:lmc:water-resources:sensor:" + SensorThingsEndpoints.SensorOf(property))),
+                "urn:lmc:water-resources:sensor:" + SensorThingsEndpoints.SensorOf(property).Code)),
             new XElement(Om + "observedProperty",
                 new XAttribute(XLink + "href", "urn:lmc:water-resources:property:" + property.Code),
                 new XAttribute(XLink + "title", property.Name)),
@@ -168,11 +179,7 @@ public static class DatastreamExport
     }
 
     private static DateTimeOffset? Instant(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null
-            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-                && Application.ObservationCsv.HasOffset(text) ? t.ToUniversalTime()
-            : throw new ValidationException(
-                field, "is an ISO 8601 time with an offset, such as 2025-08-20T07:00:00+07:00");
+        string.IsNullOrWhiteSpace(text) ? null : Instants.ParseWithOffset(text, field);
 
     private static string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

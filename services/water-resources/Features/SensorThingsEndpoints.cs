@@ -72,7 +72,7 @@ public static class SensorThingsEndpoints
         sta.MapGet("/Sensors", (HttpRequest r, Catalogue c) =>
             Page(r, [.. c.Properties.Select(SensorOf).Distinct()], ByName, s => Sensor(r, s)));
         sta.MapGet("/Sensors({id})", (string id, HttpRequest r, Catalogue c) =>
-            Results.Json(Sensor(r, c.Properties.Select(SensorOf).FirstOrDefault(s => s == Unquote(id))
+            Results.Json(Sensor(r, c.Properties.Select(SensorOf).FirstOrDefault(s => s.Code == Unquote(id))
                 ?? throw new NotFoundException("Sensor", id))));
     }
 
@@ -91,15 +91,29 @@ public static class SensorThingsEndpoints
             : throw new NotFoundException("Datastream", id);
     }
 
-    /// <summary>
-    /// The way a property is measured, the SensorThings Sensor: the gauge, the rating, or the laboratory.
-    /// </summary>
-    public static string SensorOf(ObservedProperty property) => property.Code switch
+    /// <summary>A way of measuring, the SensorThings Sensor: the gauge, the rating, the rain gauge or the laboratory.</summary>
+    public sealed record SensorKind(string Code, string Name, string Description);
+
+    private static readonly SensorKind Gauge = new(
+        "staff-gauge", "Staff gauge", "Water level read from the station's gauge above its zero gauge");
+
+    private static readonly SensorKind Rating = new(
+        "rating-curve", "Rating curve", "Discharge computed from the level by the station's rating curve");
+
+    private static readonly SensorKind RainGauge = new(
+        "rain-gauge", "Rain gauge", "Rainfall collected by the station's rain gauge");
+
+    private static readonly SensorKind Laboratory = new(
+        "laboratory-analysis",
+        "Laboratory analysis",
+        "A grab sample analysed by a national laboratory of the water-quality network");
+
+    public static SensorKind SensorOf(ObservedProperty property) => property.Code switch
     {
-        ObservedProperty.WaterLevel => "staff-gauge",
-        "discharge" => "rating-curve",
-        "rainfall" => "rain-gauge",
-        _ => "laboratory-analysis",
+        ObservedProperty.WaterLevel => Gauge,
+        "discharge" => Rating,
+        "rainfall" => RainGauge,
+        _ => Laboratory,
     };
 
     private static async Task<IResult> ObservationsAsync(
@@ -184,7 +198,8 @@ public static class SensorThingsEndpoints
         }
 
         result["value"] = new JsonArray([.. items]);
-        if (more)
+        // $top=0 asks for the count alone: no next page, or a client would follow links that never advance.
+        if (more && options.Top > 0)
         {
             var query = request.Query.Where(q => q.Key is not ("$skip" or "$top"))
                 .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
@@ -260,24 +275,12 @@ public static class SensorThingsEndpoints
         ["description"] = p.Definition,
     };
 
-    private static JsonObject Sensor(HttpRequest r, string code) => new()
+    private static JsonObject Sensor(HttpRequest r, SensorKind sensor) => new()
     {
-        ["@iot.id"] = code,
-        ["@iot.selfLink"] = Link(r, $"Sensors('{code}')"),
-        ["name"] = code switch
-        {
-            "staff-gauge" => "Staff gauge",
-            "rating-curve" => "Rating curve",
-            "rain-gauge" => "Rain gauge",
-            _ => "Laboratory analysis",
-        },
-        ["description"] = code switch
-        {
-            "staff-gauge" => "Water level read from the station's gauge above its zero gauge",
-            "rating-curve" => "Discharge computed from the level by the station's rating curve",
-            "rain-gauge" => "Rainfall collected by the station's rain gauge",
-            _ => "A grab sample analysed by a national laboratory of the water-quality network",
-        },
+        ["@iot.id"] = sensor.Code,
+        ["@iot.selfLink"] = Link(r, $"Sensors('{sensor.Code}')"),
+        ["name"] = sensor.Name,
+        ["description"] = sensor.Description,
         ["encodingType"] = "text/plain",
         ["metadata"] = "As reported by the station's country; method details are the national agency's",
     };

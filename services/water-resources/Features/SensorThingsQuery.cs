@@ -117,12 +117,8 @@ public sealed partial record SensorThingsQuery(
             }
             else
             {
-                clauses.Add(new FilterClause(field, match.Groups["op"].Value,
-                    DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-                        && Application.ObservationCsv.HasOffset(value)
-                        ? time.ToUniversalTime() // Npgsql writes timestamptz parameters in UTC only
-                        : throw new ValidationException("$filter", $"'{value}' is not an ISO 8601 time with an offset"),
-                    null));
+                clauses.Add(new FilterClause(
+                    field, match.Groups["op"].Value, Instants.ParseWithOffset(value, "$filter"), null));
             }
         }
 
